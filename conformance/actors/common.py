@@ -1,0 +1,9 @@
+"""Small helpers shared by actors."""
+
+import time
+
+
+def pause(seconds):
+    """Widen a race window; never relied upon for ordering."""
+    if seconds:
+        time.sleep(seconds)

@@ -1,0 +1,58 @@
+"""The evidence board: int64 slots in a memory-mapped file shared by parent and children.
+
+Evidence must not travel through the implementation under test (a broken shared Value would
+hide a broken Lock), so the kit brings its own channel.  Each slot has exactly one writer by
+convention; aligned 8-byte stores are single instructions on every platform CPython supports, and
+the synchronisation calls between a write and the read that judges it are full memory barriers.
+"""
+
+import mmap
+import os
+import time
+
+SLOT_BYTES = 8
+POLL = 0.001
+
+
+class Board:
+    """A fixed number of int64 slots, re-attached by path in every process that unpickles it."""
+
+    def __init__(self, path, slots=None):
+        self.path = path
+        if slots is not None:
+            with open(path, "wb") as f:
+                f.truncate(slots * SLOT_BYTES)
+        with open(path, "r+b") as f:
+            self._map = mmap.mmap(f.fileno(), os.fstat(f.fileno()).st_size)
+        self._slots = memoryview(self._map).cast("q")
+
+    def __reduce__(self):
+        return (Board, (self.path,))
+
+    def __len__(self):
+        return len(self._slots)
+
+    def __getitem__(self, index):
+        return self._slots[index]
+
+    def __setitem__(self, index, value):
+        self._slots[index] = value
+
+    def wait_until(self, slot, value, deadline):
+        """Poll until ``self[slot] >= value``; False if ``deadline`` seconds pass first.
+
+        Only for liveness (a signal between processes), never to judge safety.
+        """
+        end = time.monotonic() + deadline
+        while self._slots[slot] < value:
+            if time.monotonic() > end:
+                return False
+            time.sleep(POLL)
+        return True
+
+    def snapshot(self):
+        return self._slots.tolist()
+
+    def close(self):
+        self._slots.release()
+        self._map.close()

@@ -1,0 +1,33 @@
+"""The entry point of every child process the kit starts.
+
+A child runs one actor (a plain function from ``conformance.actors``) on plain data and the
+primitives under test, then writes what the actor observed to a report file.  The file, not the
+implementation under test, carries the evidence home.  On POSIX, SIGUSR1 makes the child dump
+every thread's stack, which is how a deadline failure shows where a child was stuck.
+"""
+
+import faulthandler
+import os
+import pickle
+import signal
+import traceback
+
+STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
+
+
+def run(actor, args, report_path, stack_path):
+    with open(stack_path, "w") as stack_file:
+        if STACK_SIGNAL is not None:
+            faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True)
+        try:
+            report = {"returned": actor(*args)}
+        except BaseException:  # the parent judges every exception, including SystemExit
+            report = {"raised": traceback.format_exc()}
+        write_report(report_path, report)
+
+
+def write_report(path, report):
+    partial = path + ".partial"
+    with open(partial, "wb") as f:
+        pickle.dump(report, f)
+    os.replace(partial, path)

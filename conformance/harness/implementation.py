@@ -1,0 +1,83 @@
+"""The implementation under test (``--mp-impl``) and one of its start methods.
+
+The kit takes every primitive, ``Process`` and ``Manager`` from ``MODULE.get_context(method)``
+and nothing from the module's top level but ``get_context`` and ``get_all_start_methods``, so a
+drop-in (multiprocess, billiard) or a test double is vetted unchanged.
+"""
+
+import importlib
+import pkgutil
+
+import conformance.actors
+from conformance.harness.scenario import Scenario
+
+REQUIRED_FUNCTIONS = ("get_context", "get_all_start_methods")
+
+
+class UsageError(Exception):
+    """The user asked for something this platform or implementation cannot provide."""
+
+
+def load_implementation(module_name):
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise UsageError(f"--mp-impl {module_name}: cannot import it ({exc})") from exc
+    missing = [name for name in REQUIRED_FUNCTIONS if not callable(getattr(module, name, None))]
+    if missing:
+        raise UsageError(f"--mp-impl {module_name}: the module has no {', '.join(missing)}")
+    return module
+
+
+def choose_start_methods(module, requested):
+    """The requested start methods in order (default: all the module offers), checked."""
+    offered = list(module.get_all_start_methods())
+    if not requested:
+        return offered
+    unknown = [name for name in requested if name not in offered]
+    if unknown:
+        raise UsageError(
+            f"--start-method {', '.join(unknown)}: not offered by {module.__name__} on this "
+            f"platform (it offers: {', '.join(offered)})"
+        )
+    return list(dict.fromkeys(requested))
+
+
+def actor_modules():
+    """Modules children import; the forkserver preloads them so each child starts warm."""
+    prefix = conformance.actors.__name__ + "."
+    return [prefix + info.name for info in pkgutil.iter_modules(conformance.actors.__path__)]
+
+
+class Target:
+    """One implementation under one start method: what every invariant runs against."""
+
+    def __init__(self, module, method, deadline):
+        self.module = module
+        self.method = method
+        self.deadline = deadline
+        self.ctx = module.get_context(method)
+        if method == "forkserver" and hasattr(self.ctx, "set_forkserver_preload"):
+            self.ctx.set_forkserver_preload(["conformance.harness.child", *actor_modules()])
+        self._stuck_before = False
+
+    def __repr__(self):
+        return f"<Target {self.module.__name__} {self.method}>"
+
+    @property
+    def name(self):
+        return f"{self.module.__name__}/{self.method}"
+
+    def scenario(self):
+        """A fresh scenario.  Once one has been stuck in a test, the rest of that test (Hypothesis
+        shrinking a deadlock) uses a shorter deadline so a hang costs minutes, not hours."""
+        deadline = self.deadline
+        if self._stuck_before:
+            deadline = min(self.deadline, max(2.0, self.deadline / 6))
+        return Scenario(self.ctx, deadline, on_stuck=self._note_stuck)
+
+    def _note_stuck(self):
+        self._stuck_before = True
+
+    def forget_stuck(self):
+        self._stuck_before = False

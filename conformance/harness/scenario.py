@@ -1,0 +1,218 @@
+"""A scenario: the processes of one example, bounded in time and cleaned up whatever happens.
+
+Every join is bounded by the deadline.  On expiry the children still running are named, their
+stacks collected, and they are terminated then killed; the invariant fails with ``Stuck``.  After
+the scenario no child, manager process, named semaphore or board file it created is left.
+"""
+
+import contextlib
+import gc
+import os
+import pickle
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import types
+
+from conformance.harness import child
+from conformance.harness.board import Board
+from conformance.judge import ChildFailed, Stuck
+
+STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
+KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
+
+
+@contextlib.contextmanager
+def light_main():
+    """Hide the runner's ``__main__`` from spawn and forkserver children.
+
+    Those start methods re-run the parent's main script as ``__mp_main__`` in each child; under
+    the ``pytest`` console script that imports pytest into every child (~5x the start cost).
+    """
+    real_main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = real_main
+
+
+class Child:
+    def __init__(self, process, role, report_path, stack_path):
+        self.process = process
+        self.role = role
+        self.report_path = report_path
+        self.stack_path = stack_path
+
+    def describe(self):
+        return f"{self.role} (pid {self.process.pid})"
+
+    def report(self):
+        try:
+            with open(self.report_path, "rb") as f:
+                return pickle.load(f)
+        except FileNotFoundError:
+            return None
+
+    def stacks(self):
+        with contextlib.suppress(OSError):
+            with open(self.stack_path) as f:
+                return f.read().strip()
+        return ""
+
+
+class Scenario:
+    """Use as ``with target.scenario() as s:``; start children with ``s.run(...)``/``s.start``."""
+
+    def __init__(self, ctx, deadline, on_stuck=lambda: None):
+        self.ctx = ctx
+        self.deadline = deadline
+        self._on_stuck = on_stuck
+        self._children = []
+        self._kept = []
+        self._managers = []
+        self._boards = []
+        self._exit_stack = contextlib.ExitStack()
+
+    def __enter__(self):
+        self._exit_stack.enter_context(light_main())
+        self.workdir = tempfile.mkdtemp(prefix="mpconf-")
+        return self
+
+    def __exit__(self, *exc_info):
+        try:
+            self._stop(self._children)
+            for manager in self._managers:
+                shutdown_manager(manager)
+        finally:
+            for board in self._boards:
+                board.close()
+            self._kept.clear()
+            self._managers.clear()
+            gc.collect()  # finalizers unlink the named semaphores of the primitives just dropped
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self._exit_stack.close()
+
+    # --- what invariants use -------------------------------------------------------------
+
+    def keep(self, obj):
+        """Keep a primitive alive until the scenario ends: a spawn child opening a collected
+        SemLock finds its name already unlinked."""
+        self._kept.append(obj)
+        return obj
+
+    def board(self, slots):
+        board = Board(os.path.join(self.workdir, f"board{len(self._boards)}"), slots)
+        self._boards.append(board)
+        return board
+
+    def manager(self):
+        """A started ``ctx.Manager()``, shut down (bounded) when the scenario ends."""
+        manager = self.ctx.Manager()
+        self._managers.append(manager)
+        return manager
+
+    def start(self, actor, *args, role):
+        index = len(self._children)
+        report_path = os.path.join(self.workdir, f"report{index}")
+        stack_path = os.path.join(self.workdir, f"stack{index}")
+        process = self.ctx.Process(
+            target=child.run, args=(actor, args, report_path, stack_path), name=role, daemon=True
+        )
+        process.start()
+        started = Child(process, role, report_path, stack_path)
+        self._children.append(started)
+        return started
+
+    def join(self, children=None, *, stuck_in):
+        """Wait for children (default: all) up to the deadline and return what each observed.
+
+        ``stuck_in`` names what the children may be blocked in, for the failure message.
+        """
+        children = self._children if children is None else children
+        end = time.monotonic() + self.deadline
+        for started in children:
+            started.process.join(max(0.0, end - time.monotonic()))
+        stuck = [c for c in children if c.process.exitcode is None]
+        if stuck:
+            self._fail_stuck(f"{len(stuck)} of {len(children)} processes still in {stuck_in} "
+                             f"after {self.deadline:g} s", stuck)
+        return [self._observation(c) for c in children]
+
+    def await_slot(self, board, slot, value, *, what):
+        """Wait (bounded) until a child signals on the board, e.g. that it holds a lock."""
+        if not board.wait_until(slot, value, self.deadline):
+            running = [c for c in self._children if c.process.exitcode is None]
+            self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running)
+
+    def run(self, actor, plans, *, role, stuck_in, extra_args=()):
+        """Start one child per plan (``actor(*extra_args, plan)``) and join them all."""
+        children = [
+            self.start(actor, *extra_args, plan, role=f"{role} {i}") for i, plan in enumerate(plans)
+        ]
+        return self.join(children, stuck_in=stuck_in)
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _observation(self, started):
+        report = started.report()
+        if report is None:
+            raise ChildFailed(
+                f"{started.describe()} exited with code {started.process.exitcode} "
+                f"without reporting what it observed"
+            )
+        if "raised" in report:
+            raise ChildFailed(f"{started.describe()} raised:\n{report['raised']}")
+        return report["returned"]
+
+    def _fail_stuck(self, summary, stuck):
+        self._on_stuck()
+        stacks = collect_stacks(stuck)
+        self._stop(stuck)
+        lines = [f"{summary} (start method {self.ctx.get_start_method()})."]
+        if stuck:
+            lines.append(f"Terminated {', '.join(c.describe() for c in stuck)}. Their stacks:")
+        for started, stack in zip(stuck, stacks):
+            lines.append(f"--- {started.describe()} ---\n{stack or '(no stack written)'}")
+        raise Stuck("\n".join(lines))
+
+    def _stop(self, children):
+        alive = [c.process for c in children if c.process.exitcode is None]
+        for process in alive:
+            process.terminate()
+        wait_for_exit(alive, KILL_WAIT)
+        for process in alive:
+            if process.exitcode is None:
+                process.kill()
+        wait_for_exit(alive, KILL_WAIT)
+
+
+def collect_stacks(children):
+    if child.STACK_SIGNAL is None:
+        return ["(stacks are not available on this platform)"] * len(children)
+    for started in children:
+        with contextlib.suppress(OSError):
+            os.kill(started.process.pid, child.STACK_SIGNAL)
+    end = time.monotonic() + STACK_WAIT
+    while time.monotonic() < end and not all(c.stacks() for c in children):
+        time.sleep(0.05)
+    return [c.stacks() for c in children]
+
+
+def wait_for_exit(processes, seconds):
+    end = time.monotonic() + seconds
+    for process in processes:
+        process.join(max(0.0, end - time.monotonic()))
+
+
+def shutdown_manager(manager):
+    """Shut a manager down even if its server is wedged: stop it, then kill its process."""
+    with contextlib.suppress(Exception):
+        manager.shutdown()
+    server = getattr(manager, "_process", None)
+    if server is not None and server.exitcode is None:
+        with contextlib.suppress(Exception):
+            server.kill()
+            server.join(KILL_WAIT)

@@ -1,0 +1,70 @@
+"""Hypothesis strategies for scenario programs: small pieces composed into whole programs.
+
+A program is plain data drawn in the parent: how many processes, what each does, and the delays
+that widen race windows.  Children only execute it.
+"""
+
+from hypothesis import strategies as st
+
+# Mostly no delay (maximum contention), sometimes enough to let others pile up behind.
+delays = st.sampled_from([0.0, 0.0, 0.0, 0.0005, 0.002, 0.01])
+
+
+def process_counts(min_value=2, max_value=6):
+    return st.integers(min_value=min_value, max_value=max_value)
+
+
+def delay_lists(length):
+    return st.lists(delays, min_size=length, max_size=length).map(tuple)
+
+
+@st.composite
+def barrier_programs(draw, max_parties=6, max_generations=4):
+    """Parties, each with one arrival delay per generation, plus bystanders."""
+    parties = draw(process_counts(2, max_parties))
+    generations = draw(st.integers(1, max_generations))
+    arrival_delays = tuple(draw(delay_lists(generations)) for _ in range(parties))
+    bystander_steps = tuple(draw(st.lists(st.integers(1, 20), max_size=2)))
+    return {"parties": parties, "generations": generations,
+            "arrival_delays": arrival_delays, "bystander_steps": bystander_steps}
+
+
+@st.composite
+def critical_section_programs(draw):
+    """Workers, each entering the lock once per delay (the time it holds the lock)."""
+    workers = draw(process_counts(2, 5))
+    sections = draw(st.integers(1, 20))
+    return tuple(draw(delay_lists(sections)) for _ in range(workers))
+
+
+timeouts = st.sampled_from([0.01, 0.05, 0.1, 0.25])
+
+
+@st.composite
+def dict_write_programs(draw, shared_keys=False):
+    """Per-worker lists of (key, value) writes; values are unique so every read is attributable.
+
+    With ``shared_keys`` workers write a small common key set, so writes collide.
+    """
+    workers = draw(st.one_of(st.just(10), process_counts(1, 12)))
+    plans = []
+    value = 0
+    for worker in range(workers):
+        if shared_keys:
+            keys = draw(st.lists(st.sampled_from("abc"), min_size=1, max_size=6))
+        else:
+            keys = [f"w{worker}-{i}" for i in range(draw(st.integers(1, 5)))]
+        plan = []
+        for key in keys:
+            value += 1
+            plan.append((key, value))
+        plans.append(tuple(plan))
+    return tuple(plans)
+
+
+@st.composite
+def ordered_write_programs(draw):
+    """Rounds of (key, value): a writer writes each, then a reader told of it reads it back."""
+    rounds = draw(st.integers(1, 4))
+    keys = draw(st.lists(st.sampled_from("xyz"), min_size=rounds, max_size=rounds))
+    return tuple((key, value) for value, key in enumerate(keys, start=1))

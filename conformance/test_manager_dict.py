@@ -1,0 +1,106 @@
+"""Manager dict: every worker's write is reflected, in every process.
+
+Docs: multiprocessing — Managers (SyncManager.dict); Sharing state between processes — Server
+process; Proxy Objects.
+"""
+
+from hypothesis import given
+
+from conformance.actors import manager_dict as actors
+from conformance.judge import Outcomes
+from conformance.profiles import for_invariants
+from conformance.strategies import dict_write_programs, ordered_write_programs
+
+
+def run_writers(target, plans):
+    """Each plan's writes from its own process into one Manager dict; return the dict's copy."""
+    with target.scenario() as s:
+        shared = s.manager().dict()
+        s.run(actors.write, plans, role="writer", stuck_in="DictProxy.__setitem__",
+              extra_args=(shared,))
+        return shared.copy()
+
+
+@for_invariants()
+@given(plans=dict_write_programs())
+def test_every_workers_write_is_reflected(target, plans):
+    """After N workers each write their own keys and are joined, the dict holds exactly every
+    write: no key missing, none extra, no value changed.
+
+    Docs: multiprocessing — Sharing state between processes (Server process: "a manager
+    returned by Manager() ... supports types list, dict, ...").
+    Promises: MGR-3, MGR-4.
+    """
+    final = run_writers(target, plans)
+    expected = dict(write for plan in plans for write in plan)
+    outcomes = Outcomes(
+        unit="writes",
+        acceptable={"reflected": "the key holds the value written"},
+        forbidden={"lost": "the key is missing or holds another value"},
+    )
+    for key, value in expected.items():
+        outcomes.expect(final.get(key) == value, "lost",
+                        f"{key!r}: wrote {value!r}, dict holds {final.get(key, '<missing>')!r}",
+                        "reflected")
+    outcomes.verdict()
+    extra = sorted(set(final) - set(expected))
+    assert not extra, f"keys nobody wrote: {extra}"
+
+
+@for_invariants()
+@given(plans=dict_write_programs(shared_keys=True))
+def test_concurrent_writes_leave_a_last_written_value(target, plans):
+    """When workers write the same keys concurrently, each key ends holding the value that
+    some writer wrote to it last — never an overwritten value, never nothing.
+
+    Docs: multiprocessing — Proxy Objects (a proxy forwards each method call to the referent in
+    the manager's server process, which performs it).
+    Promises: MGR-4.
+    """
+    final = run_writers(target, plans)
+    last_writes = {}
+    for plan in plans:
+        for key, value in dict(plan).items():  # dict keeps each writer's last value per key
+            last_writes.setdefault(key, set()).add(value)
+    outcomes = Outcomes(
+        unit="keys written concurrently",
+        acceptable={"last-write": "holds one writer's last write to it"},
+        forbidden={"stale-or-lost": "holds an overwritten value, or is missing"},
+    )
+    for key, candidates in sorted(last_writes.items()):
+        outcomes.expect(final.get(key) in candidates, "stale-or-lost",
+                        f"{key!r} holds {final.get(key, '<missing>')!r}; last writes were "
+                        f"{sorted(candidates)}", "last-write")
+    outcomes.verdict()
+
+
+@for_invariants()
+@given(rounds=ordered_write_programs())
+def test_read_after_signalled_write_sees_it(target, rounds):
+    """A read in one process that is ordered after another process's write (by an Event the
+    writer sets after writing) returns the value written, or one the writer wrote later.
+
+    Docs: multiprocessing — Proxy Objects; Synchronization primitives (Event).
+    Promises: MGR-4, EVT-5.
+    """
+    with target.scenario() as s:
+        shared = s.manager().dict()
+        events = [s.keep(target.ctx.Event()) for _ in rounds]
+        reader = s.start(actors.read_when_signalled, shared, events, [k for k, _ in rounds],
+                         s.deadline, role="reader")
+        writer = s.start(actors.write_then_signal, shared, events, rounds, role="writer")
+        seen, _ = s.join([reader, writer], stuck_in="DictProxy access or Event.wait")
+    outcomes = Outcomes(
+        unit="reads ordered after a write",
+        acceptable={"fresh": "read the value written or a later one"},
+        forbidden={"stale": "read an older value or nothing",
+                   "never-signalled": "the reader's Event.wait timed out"},
+    )
+    for number, ((key, value), got) in enumerate(zip(rounds, seen), start=1):
+        if got is None:
+            outcomes.observe("never-signalled", f"round {number}: no signal within the deadline")
+            continue
+        fresh = {later for k, later in rounds[number - 1:] if k == key}
+        outcomes.expect(got[1] in fresh, "stale",
+                        f"round {number}: wrote {key!r}={value!r}, read {got[1]!r}", "fresh")
+    outcomes.verdict()
