@@ -5,12 +5,15 @@ Options (each with an ini equivalent):
 ``--mp-impl MODULE``      implementation under test (ini ``mp_impl``; default ``multiprocessing``)
 ``--start-method NAME``   repeatable; default every method the implementation offers here
 ``--mp-deadline SECONDS`` bound on every wait and join (ini ``mp_deadline``; default 30)
+
+Invariants take the ``target`` fixture; the marker ``@pytest.mark.providers("native", "manager")``
+runs one against manager proxies too, with node IDs such as ``test_x[manager-spawn]``.
 """
 
 import pytest
 
 from conformance import profiles
-from conformance.harness import Target, UsageError
+from conformance.harness import PROVIDERS, Target, UsageError
 from conformance.harness.implementation import choose_start_methods, load_implementation
 
 DEFAULT_DEADLINE = 30.0
@@ -45,7 +48,11 @@ def pytest_configure(config):
     config.stash[targets_key] = {"module": module, "methods": methods, "deadline": deadline,
                                  "made": {}}
     profiles.choose(config.getoption("hypothesis_profile", None))
-    config.addinivalue_line("markers", "invariant: a conformance invariant of the kit")
+    config.addinivalue_line(
+        "markers",
+        "providers(*names): run the invariant with primitives from each provider: 'native' "
+        "(ctx.Lock() ...) and/or 'manager' (ctx.Manager().Lock() ...); default native only",
+    )
 
 
 def pytest_report_header(config):
@@ -57,21 +64,27 @@ def pytest_report_header(config):
 
 
 def pytest_generate_tests(metafunc):
-    if "target" in metafunc.fixturenames:
-        methods = metafunc.config.stash[targets_key]["methods"]
-        metafunc.parametrize("target", methods, indirect=True, ids=methods, scope="session")
+    """One test per provider × start method: ``[spawn]`` native, ``[manager-spawn]`` proxied."""
+    if "target" not in metafunc.fixturenames:
+        return
+    methods = metafunc.config.stash[targets_key]["methods"]
+    marker = metafunc.definition.get_closest_marker("providers")
+    providers = marker.args if marker else ("native",)
+    unknown = set(providers) - set(PROVIDERS)
+    if unknown:
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: unknown providers {unknown}")
+    params = [(provider, method) for provider in providers for method in methods]
+    ids = [method if provider == "native" else f"{provider}-{method}"
+           for provider, method in params]
+    metafunc.parametrize("target", params, ids=ids, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
 def target(request):
-    """The implementation under test under one start method (from the parametrization)."""
+    """The implementation under test: one start method, primitives from one provider."""
     state = request.config.stash[targets_key]
     made = state["made"]
     if request.param not in made:
-        made[request.param] = Target(state["module"], request.param, state["deadline"])
+        provider, method = request.param
+        made[request.param] = Target(state["module"], method, state["deadline"], provider)
     return made[request.param]
-
-
-def pytest_runtest_setup(item):
-    for made in item.config.stash[targets_key]["made"].values():
-        made.forget_stuck()

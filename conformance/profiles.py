@@ -8,17 +8,18 @@ Every example starts processes, so no profile has a per-example deadline: the ki
 deadlines bound liveness instead.
 """
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 DEFAULT = "quick"
 
-settings.register_profile("quick", max_examples=6, deadline=None)
-settings.register_profile(
-    "ci", max_examples=20, deadline=None, derandomize=True, database=None, print_blob=True
-)
-settings.register_profile(
-    "thorough", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+# "explain" re-runs many variants of a failing example; too costly when each starts processes.
+PHASES = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink)
+
+settings.register_profile("quick", max_examples=6, deadline=None, phases=PHASES)
+settings.register_profile("ci", max_examples=20, deadline=None, phases=PHASES,
+                          derandomize=True, database=None, print_blob=True)
+settings.register_profile("thorough", max_examples=150, deadline=None, phases=PHASES,
+                          suppress_health_check=[HealthCheck.too_slow])
 
 _chosen = DEFAULT
 

@@ -8,11 +8,9 @@ per-party arrival slots on the evidence board), the index ``wait()`` returned an
 the action had run.  Bystander processes that never touch the barrier run alongside.
 """
 
-from hypothesis import given
-
 from conformance.actors import barrier as actors
+from conformance.invariants import invariant
 from conformance.judge import Outcomes
-from conformance.profiles import for_invariants
 from conformance.strategies import barrier_programs
 
 
@@ -34,8 +32,7 @@ def run_barrier_program(target, program, with_action):
         return seen, counted, board[layout.action_runs], action_saw
 
 
-@for_invariants()
-@given(program=barrier_programs())
+@invariant(program=barrier_programs())
 def test_parties_release_together(target, program):
     """No party returns from ``wait()`` before every party of its generation has arrived, in
     every generation, while processes that do not use the barrier run freely alongside.
@@ -58,8 +55,7 @@ def test_parties_release_together(target, program):
     assert counted == list(program["bystander_steps"]), "bystanders lost steps"
 
 
-@for_invariants()
-@given(program=barrier_programs())
+@invariant(program=barrier_programs())
 def test_wait_indices_are_a_permutation(target, program):
     """In each generation the values returned by ``wait()`` are a permutation of
     ``range(parties)``: every party gets a distinct index.
@@ -81,8 +77,7 @@ def test_wait_indices_are_a_permutation(target, program):
     outcomes.verdict()
 
 
-@for_invariants()
-@given(program=barrier_programs())
+@invariant(program=barrier_programs())
 def test_action_runs_once_before_release(target, program):
     """The ``action`` runs exactly once per generation, after every party arrived and before
     any party is released.

@@ -5,17 +5,14 @@ Docs: multiprocessing — Synchronization primitives (Lock).
 
 import time
 
-from hypothesis import given
-
 from conformance.actors import lock as actors
+from conformance.invariants import invariant
 from conformance.judge import Outcomes, expect_raises
 from conformance.judge.timing import never_early
-from conformance.profiles import for_invariants
 from conformance.strategies import critical_section_programs, timeouts
 
 
-@for_invariants()
-@given(program=critical_section_programs())
+@invariant(program=critical_section_programs())
 def test_critical_sections_are_serialised(target, program):
     """While one process holds the Lock no other process is inside its critical section, so a
     non-atomic read–delay–write of a shared total loses no update.
@@ -47,8 +44,7 @@ def test_critical_sections_are_serialised(target, program):
     assert total == expected, f"lost updates: total {total}, expected {expected}"
 
 
-@for_invariants()
-@given(timeout=timeouts)
+@invariant(timeout=timeouts)
 def test_held_lock_refuses_other_processes(target, timeout):
     """While a child holds the Lock, ``acquire(False)`` in another process returns False at
     once and ``acquire(timeout=t)`` returns False, no earlier than t.

@@ -7,19 +7,21 @@ def write(shared, plan):
         shared[key] = value
 
 
-def write_then_signal(shared, events, plan):
-    """Round r: write, then set events[r] so a reader knows the write is complete."""
-    for event, (key, value) in zip(events, plan):
+def write_then_signal(shared, written, read, plan, deadline):
+    """Round r: write, set written[r], then wait for the reader's read[r] before going on."""
+    for round_written, round_read, (key, value) in zip(written, read, plan):
         shared[key] = value
-        event.set()
+        round_written.set()
+        round_read.wait(deadline)
 
 
-def read_when_signalled(shared, events, keys, deadline):
-    """Round r: wait for events[r], then read the key; None marks a round that never came."""
+def read_when_signalled(shared, written, read, keys, deadline):
+    """Round r: wait for written[r], read the key, set read[r]; None marks a missed signal."""
     seen = []
-    for event, key in zip(events, keys):
-        if not event.wait(deadline):
+    for round_written, round_read, key in zip(written, read, keys):
+        if round_written.wait(deadline):
+            seen.append(("value", shared.get(key, "<missing>")))
+        else:
             seen.append(None)
-            continue
-        seen.append(("value", shared.get(key, "<missing>")))
+        round_read.set()
     return seen

@@ -5,7 +5,7 @@ own and child processes stay light.
 """
 
 from conformance.harness.board import Board
-from conformance.harness.implementation import UsageError, Target
+from conformance.harness.implementation import PROVIDERS, Target, UsageError
 from conformance.harness.scenario import Scenario
 
-__all__ = ["Board", "Scenario", "Target", "UsageError"]
+__all__ = ["PROVIDERS", "Board", "Scenario", "Target", "UsageError"]

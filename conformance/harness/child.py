@@ -1,7 +1,9 @@
 """The entry point of every child process the kit starts.
 
 A child runs one actor (a plain function from ``conformance.actors``) on plain data and the
-primitives under test, then writes what the actor observed to a report file.  The file, not the
+primitives under test, then writes what the actor observed to a report file.  A gated child
+first waits at the start gate, so that all children of a scenario begin together instead of
+staggered by their start-up time (which would hide races).  The file, not the
 implementation under test, carries the evidence home.  On POSIX, SIGUSR1 makes the child dump
 every thread's stack, which is how a deadline failure shows where a child was stuck.
 """
@@ -15,15 +17,26 @@ import traceback
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 
 
-def run(actor, args, report_path, stack_path):
+GO = 0  # gate board: slot GO opens the gate, slot 1 + i says child i is waiting at it
+
+
+def run(actor, args, report_path, stack_path, gate=None):
     with open(stack_path, "w") as stack_file:
         if STACK_SIGNAL is not None:
             faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True)
         try:
+            if gate is not None:
+                wait_at_gate(*gate)
             report = {"returned": actor(*args)}
         except BaseException:  # the parent judges every exception, including SystemExit
             report = {"raised": traceback.format_exc()}
         write_report(report_path, report)
+
+
+def wait_at_gate(board, index, deadline):
+    board[1 + index] = 1
+    if not board.wait_until(GO, 1, deadline):
+        raise RuntimeError("the start gate never opened")
 
 
 def write_report(path, report):

@@ -13,6 +13,9 @@ from conformance.harness.scenario import Scenario
 
 REQUIRED_FUNCTIONS = ("get_context", "get_all_start_methods")
 
+# Where primitives come from: the context itself, or a Manager's proxies of the same names.
+PROVIDERS = ("native", "manager")
+
 
 class UsageError(Exception):
     """The user asked for something this platform or implementation cannot provide."""
@@ -50,34 +53,19 @@ def actor_modules():
 
 
 class Target:
-    """One implementation under one start method: what every invariant runs against."""
+    """One implementation under one start method, with primitives from one provider."""
 
-    def __init__(self, module, method, deadline):
+    def __init__(self, module, method, deadline, provider="native"):
         self.module = module
         self.method = method
         self.deadline = deadline
+        self.provider = provider
         self.ctx = module.get_context(method)
         if method == "forkserver" and hasattr(self.ctx, "set_forkserver_preload"):
             self.ctx.set_forkserver_preload(["conformance.harness.child", *actor_modules()])
-        self._stuck_before = False
 
     def __repr__(self):
-        return f"<Target {self.module.__name__} {self.method}>"
-
-    @property
-    def name(self):
-        return f"{self.module.__name__}/{self.method}"
+        return f"<Target {self.module.__name__} {self.provider} {self.method}>"
 
     def scenario(self):
-        """A fresh scenario.  Once one has been stuck in a test, the rest of that test (Hypothesis
-        shrinking a deadlock) uses a shorter deadline so a hang costs minutes, not hours."""
-        deadline = self.deadline
-        if self._stuck_before:
-            deadline = min(self.deadline, max(2.0, self.deadline / 6))
-        return Scenario(self.ctx, deadline, on_stuck=self._note_stuck)
-
-    def _note_stuck(self):
-        self._stuck_before = True
-
-    def forget_stuck(self):
-        self._stuck_before = False
+        return Scenario(self.ctx, self.deadline, self.provider)

@@ -20,6 +20,9 @@ from conformance.harness import child
 from conformance.harness.board import Board
 from conformance.judge import ChildFailed, Stuck
 
+# What the running Hypothesis example drew, set by ``conformance.invariants.invariant``.
+current_example = {}
+
 STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
 KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
 
@@ -66,10 +69,11 @@ class Child:
 class Scenario:
     """Use as ``with target.scenario() as s:``; start children with ``s.run(...)``/``s.start``."""
 
-    def __init__(self, ctx, deadline, on_stuck=lambda: None):
+    def __init__(self, ctx, deadline, provider="native"):
         self.ctx = ctx
         self.deadline = deadline
-        self._on_stuck = on_stuck
+        self.provider = provider
+        self._sync_manager = None
         self._children = []
         self._kept = []
         self._managers = []
@@ -108,18 +112,29 @@ class Scenario:
         self._boards.append(board)
         return board
 
+    @property
+    def sync(self):
+        """Where this scenario's primitives come from: ``s.sync.Lock()`` is ``ctx.Lock()`` for the
+        native provider and ``ctx.Manager().Lock()`` for the manager provider."""
+        if self.provider == "native":
+            return self.ctx
+        if self._sync_manager is None:
+            self._sync_manager = self.manager()
+        return self._sync_manager
+
     def manager(self):
         """A started ``ctx.Manager()``, shut down (bounded) when the scenario ends."""
         manager = self.ctx.Manager()
         self._managers.append(manager)
         return manager
 
-    def start(self, actor, *args, role):
+    def start(self, actor, *args, role, gate=None):
         index = len(self._children)
         report_path = os.path.join(self.workdir, f"report{index}")
         stack_path = os.path.join(self.workdir, f"stack{index}")
         process = self.ctx.Process(
-            target=child.run, args=(actor, args, report_path, stack_path), name=role, daemon=True
+            target=child.run, args=(actor, args, report_path, stack_path, gate), name=role,
+            daemon=True,
         )
         process.start()
         started = Child(process, role, report_path, stack_path)
@@ -148,10 +163,16 @@ class Scenario:
             self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running)
 
     def run(self, actor, plans, *, role, stuck_in, extra_args=()):
-        """Start one child per plan (``actor(*extra_args, plan)``) and join them all."""
+        """Start one child per plan (``actor(*extra_args, plan)``), let them all begin together
+        through a start gate, and join them; return what each observed."""
+        gate = self.board(1 + len(plans))
         children = [
-            self.start(actor, *extra_args, plan, role=f"{role} {i}") for i, plan in enumerate(plans)
+            self.start(actor, *extra_args, plan, role=f"{role} {i}", gate=(gate, i, self.deadline))
+            for i, plan in enumerate(plans)
         ]
+        for i in range(len(plans)):
+            self.await_slot(gate, 1 + i, 1, what=f"{role} {i} to reach the start gate")
+        gate[child.GO] = 1
         return self.join(children, stuck_in=stuck_in)
 
     # --- plumbing ------------------------------------------------------------------------
@@ -168,10 +189,15 @@ class Scenario:
         return report["returned"]
 
     def _fail_stuck(self, summary, stuck):
-        self._on_stuck()
         stacks = collect_stacks(stuck)
         self._stop(stuck)
         lines = [f"{summary} (start method {self.ctx.get_start_method()})."]
+        if current_example:
+            lines.append(f"Example: {current_example}")
+        test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+        if test:
+            lines.append(f"Reproduce: pytest '{test}' (the example above is drawn again with "
+                         f"the same --hypothesis-seed)")
         if stuck:
             lines.append(f"Terminated {', '.join(c.describe() for c in stuck)}. Their stacks:")
         for started, stack in zip(stuck, stacks):

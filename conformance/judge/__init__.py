@@ -14,8 +14,12 @@ class Violation(AssertionError):
     """The recorded evidence contains an outcome the promise forbids."""
 
 
-class Stuck(AssertionError):
-    """A liveness deadline expired: something that must finish did not."""
+class Stuck(BaseException):
+    """A liveness deadline expired: something that must finish did not.
+
+    A BaseException so that Hypothesis does not catch it: shrinking a deadlock would re-run
+    deadlocking examples, each costing a full deadline.  The message carries the example.
+    """
 
 
 class ChildFailed(AssertionError):

@@ -1,0 +1,39 @@
+"""Build a module double from the standard library with some context factories replaced.
+
+Each mutant module ends with::
+
+    get_context, get_all_start_methods = mutant(Lock=broken_lock)
+    KILLS = {"test_lock.py::test_x": ALL}
+
+``KILLS`` names the invariants that must fail against it, each with the start methods under
+which the bug shows (and under which the invariant must therefore fail; elsewhere it must pass).
+"""
+
+import multiprocessing
+
+ALL = ("fork", "spawn", "forkserver")
+SPAWNING = ("spawn", "forkserver")  # bugs in pickling do not show under fork
+
+
+class MutantContext:
+    """A real context whose listed factories are replaced; everything else is delegated."""
+
+    def __init__(self, real, overrides):
+        self._real = real
+        self._overrides = overrides
+
+    def __getattr__(self, name):
+        if name in self._overrides:
+            factory = self._overrides[name]
+            return lambda *args, **kwargs: factory(self._real, *args, **kwargs)
+        return getattr(self._real, name)
+
+
+def mutant(**overrides):
+    """Return ``(get_context, get_all_start_methods)`` for a double whose ``ctx.NAME(...)`` calls
+    ``overrides[NAME](real_ctx, ...)``."""
+
+    def get_context(method=None):
+        return MutantContext(multiprocessing.get_context(method), overrides)
+
+    return get_context, multiprocessing.get_all_start_methods

@@ -1,0 +1,20 @@
+"""Bug: unpickling a Lock makes a new private semaphore instead of reopening the shared one,
+so a spawn or forkserver child locks a lock nobody else sees (fork children are unaffected)."""
+
+import multiprocessing
+from multiprocessing import synchronize
+
+from tests.mutants.base import ALL, SPAWNING, mutant
+
+
+class PrivateOncePickledLock(synchronize.Lock):
+    def __setstate__(self, state):
+        synchronize.Lock.__init__(self, ctx=multiprocessing.get_context("fork"))
+
+
+def lock(ctx):
+    return PrivateOncePickledLock(ctx=ctx.get_context())
+
+
+get_context, get_all_start_methods = mutant(Lock=lock)
+KILLS = {"test_lock.py::test_held_lock_refuses_other_processes": SPAWNING}

@@ -1,0 +1,57 @@
+"""Every invariant catches a deliberately broken implementation and passes on the real one.
+
+Each mutant (``tests/mutants``) carries one realistic bug and declares in ``KILLS`` which
+invariants must catch it under which start methods.  The kit is run against it exactly as a user
+runs it against a drop-in (``--mp-impl``): the invariant must fail under every start method where
+the bug shows, and pass where it cannot show.
+"""
+
+import importlib
+import pkgutil
+
+import pytest
+
+import tests.mutants
+from tests.kit import METHODS, run_kit
+
+NOT_MUTANTS = {"base", "identity"}
+MUTANTS = sorted(info.name for info in pkgutil.iter_modules(tests.mutants.__path__)
+                 if info.name not in NOT_MUTANTS)
+
+
+def kills_of(mutant):
+    return importlib.import_module(f"tests.mutants.{mutant}").KILLS
+
+
+def selection(kills):
+    files = sorted({invariant.split("::")[0] for invariant in kills})
+    names = sorted({invariant.split("::")[1] for invariant in kills})
+    return [*(f"conformance/{name}" for name in files), "-k", " or ".join(names)]
+
+
+def expected_outcomes(kills, provider_prefix=""):
+    return {f"{invariant}[{provider_prefix}{method}]":
+            "failed" if method in shows_under else "passed"
+            for invariant, shows_under in kills.items() for method in METHODS}
+
+
+@pytest.mark.parametrize("mutant", MUTANTS)
+def test_invariant_catches_mutant(mutant, tmp_path):
+    kills = kills_of(mutant)
+    outcomes, completed = run_kit(tmp_path, *selection(kills), "--hypothesis-profile=ci",
+                                  "--mp-deadline=5", f"--mp-impl=tests.mutants.{mutant}")
+    expected = expected_outcomes(kills)
+    observed = {test_id: outcomes.get(test_id, "not run") for test_id in expected}
+    assert observed == expected, completed.stdout[-6000:]
+
+
+def test_every_mutant_declares_its_kills():
+    for mutant in MUTANTS:
+        kills = kills_of(mutant)
+        assert kills and all(set(methods) <= set(METHODS) for methods in kills.values()), mutant
+
+
+def test_wrapped_real_implementation_passes_everything(tmp_path):
+    """The mutants' wrapper with no bug passes the whole kit: kills above are the bugs' doing."""
+    outcomes, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity")
+    assert outcomes and set(outcomes.values()) == {"passed"}, completed.stdout[-6000:]
