@@ -10,11 +10,18 @@ Invariants take the ``target`` fixture; the marker ``@pytest.mark.providers("nat
 runs one against manager proxies too, with node IDs such as ``test_x[manager-spawn]``.
 """
 
+import gc
+
 import pytest
 
 from conformance import profiles
-from conformance.harness import PROVIDERS, Target, UsageError
-from conformance.harness.implementation import choose_start_methods, load_implementation
+from conformance.harness.implementation import (
+    PROVIDERS,
+    Target,
+    UsageError,
+    choose_start_methods,
+    load_implementation,
+)
 
 DEFAULT_DEADLINE = 30.0
 targets_key = pytest.StashKey[dict]()
@@ -88,3 +95,9 @@ def target(request):
         provider, method = request.param
         made[request.param] = Target(state["module"], method, state["deadline"], provider)
     return made[request.param]
+
+
+def pytest_runtest_teardown(item):
+    """Finalize the primitives a test dropped (unlinking their named semaphores) before the next
+    test: the test's frames, which held them, are gone now; a scenario's exit is too early."""
+    gc.collect()

@@ -1,11 +1,6 @@
 """How scenarios run: the implementation under test, processes, evidence, deadlines, cleanup.
 
 Everything here is importable without pytest or hypothesis, so the machinery can be used on its
-own and child processes stay light.
+own and child processes stay light.  This package imports nothing itself: a child imports only
+``conformance.harness.child`` and the board.
 """
-
-from conformance.harness.board import Board
-from conformance.harness.implementation import PROVIDERS, Target, UsageError
-from conformance.harness.scenario import Scenario
-
-__all__ = ["PROVIDERS", "Board", "Scenario", "Target", "UsageError"]

@@ -11,7 +11,10 @@ import os
 import time
 
 SLOT_BYTES = 8
-POLL = 0.001
+# Polling starts fine-grained (a fork child is ready within a millisecond) and backs off, so a
+# long wait (a spawn child booting) costs little CPU.
+FIRST_POLL = 0.00005
+LAST_POLL = 0.001
 
 
 class Board:
@@ -44,10 +47,12 @@ class Board:
         Only for liveness (a signal between processes), never to judge safety.
         """
         end = time.monotonic() + deadline
+        poll = FIRST_POLL
         while self._slots[slot] < value:
             if time.monotonic() > end:
                 return False
-            time.sleep(POLL)
+            time.sleep(poll)
+            poll = min(poll * 2, LAST_POLL)
         return True
 
     def snapshot(self):

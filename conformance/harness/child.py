@@ -12,7 +12,6 @@ import faulthandler
 import os
 import pickle
 import signal
-import traceback
 
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 
@@ -29,6 +28,8 @@ def run(actor, args, report_path, stack_path, gate=None):
                 wait_at_gate(*gate)
             report = {"returned": actor(*args)}
         except BaseException:  # the parent judges every exception, including SystemExit
+            import traceback  # only on failure: it costs a child 2 ms to import
+
             report = {"raised": traceback.format_exc()}
         write_report(report_path, report)
 

@@ -6,7 +6,6 @@ the scenario no child, manager process, named semaphore or board file it created
 """
 
 import contextlib
-import gc
 import os
 import pickle
 import shutil
@@ -95,7 +94,6 @@ class Scenario:
                 board.close()
             self._kept.clear()
             self._managers.clear()
-            gc.collect()  # finalizers unlink the named semaphores of the primitives just dropped
             shutil.rmtree(self.workdir, ignore_errors=True)
             self._exit_stack.close()
 
