@@ -8,19 +8,22 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 METHODS = ("fork", "spawn", "forkserver")
+RUN_MARKER = "CONFORMANCE_KIT_RUN"
 
 
 def run_kit(tmp_path, *args, timeout=600):
     """Run ``pytest`` on the kit with ``args``; return ({test id: outcome}, completed process).
 
     Test ids look like ``test_lock.py::test_x[spawn]``; outcomes are passed, failed, error or
-    skipped.
+    skipped.  Every process of the run inherits ``RUN_MARKER=<tmp_path>`` in its environment,
+    so what it leaves behind can be found.
     """
     junit = tmp_path / "junit.xml"
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
                f"--junitxml={junit}", "--hypothesis-seed=0", *args]
     completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                               timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                               timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
+                                    RUN_MARKER: str(tmp_path)})
     if not junit.exists():
         raise AssertionError(f"the kit did not run:\n{completed.stdout}\n{completed.stderr}")
     return read_junit(junit), completed

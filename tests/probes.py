@@ -1,0 +1,13 @@
+"""Actors for the harness's own tests (light: children import this module)."""
+
+import sys
+
+TEST_RUNNERS = ("pytest", "_pytest", "hypothesis")
+
+
+def loaded_test_runners(_plan):
+    return sorted(name for name in sys.modules if name.split(".")[0] in TEST_RUNNERS)
+
+
+def acquire(lock):
+    lock.acquire()

@@ -1,0 +1,114 @@
+"""The harness keeps its promises: light children, bounded waits, clear stuck reports, no leaks."""
+
+import multiprocessing
+import os
+import subprocess
+import sys
+import time
+import types
+
+import pytest
+
+from conformance.harness.implementation import Target
+from conformance.judge import Stuck
+from tests import probes
+from tests.kit import REPO, RUN_MARKER, run_kit
+
+SPAWNING = [m for m in ("spawn", "forkserver") if m in multiprocessing.get_all_start_methods()]
+
+
+@pytest.fixture
+def runner_main(tmp_path, monkeypatch):
+    """Make ``__main__`` look like the ``pytest`` console script: a file that imports pytest."""
+    script = tmp_path / "pytest_script.py"
+    script.write_text("import pytest\nimport hypothesis\n")
+    fake_main = types.ModuleType("__main__")
+    fake_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", fake_main)
+
+
+@pytest.mark.parametrize("method", SPAWNING)
+def test_spawned_child_imports_neither_pytest_nor_hypothesis(method, runner_main):
+    target = Target(multiprocessing, method, deadline=30)
+    with target.scenario() as s:
+        (loaded,) = s.run(probes.loaded_test_runners, [None], role="probe", stuck_in="start-up")
+    assert loaded == []
+
+
+def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
+    target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=1)
+    with pytest.raises(Stuck) as stuck:
+        with target.scenario() as s:
+            lock = s.keep(target.ctx.Lock())
+            lock.acquire()
+            blocked = s.start(probes.acquire, lock, role="blocked acquirer")
+            s.join([blocked], stuck_in="Lock.acquire")
+    message = str(stuck.value)
+    assert "1 of 1 processes still in Lock.acquire after 1 s" in message
+    assert "blocked acquirer" in message
+    if sys.platform != "win32":
+        assert "in acquire" in message  # the child's stack, dumped by faulthandler
+    assert blocked.process.exitcode is not None
+    assert multiprocessing.active_children() == []
+
+
+def shm_entries():
+    return set(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else set()
+
+
+def processes_of_run(tmp_path):
+    """Live processes whose environment carries the run's marker (see ``run_kit``)."""
+    marker = f"{RUN_MARKER}={tmp_path}".encode()
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if marker in f.read().split(b"\0"):
+                    found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+def wait_for_no_processes_of_run(tmp_path, seconds):
+    end = time.monotonic() + seconds
+    while processes_of_run(tmp_path) and time.monotonic() < end:
+        time.sleep(0.1)
+    return [open(f"/proc/{pid}/cmdline", "rb").read() for pid in processes_of_run(tmp_path)]
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to list processes")
+def test_deadlocked_run_goes_on_and_leaves_nothing_behind(tmp_path):
+    shm_before = shm_entries()
+    outcomes, completed = run_kit(
+        tmp_path, "conformance/test_lock.py", "conformance/test_barrier.py", "-k",
+        "serialised or permutation",
+        "--mp-deadline=2", "--mp-impl=tests.mutants.hang_lock_release_lost",
+    )
+    stuck = {k for k, v in outcomes.items() if "serialised" in k}
+    assert stuck and all(outcomes[k] == "failed" for k in stuck)
+    assert "still in Lock.acquire after 2 s" in completed.stdout
+    # the session went on to the next test
+    assert {v for k, v in outcomes.items() if "permutation" in k} == {"passed"}
+    assert shm_entries() - shm_before == set()
+    assert "leaked" not in completed.stderr  # nothing left for the resource tracker to clean
+    # the forkserver and resource tracker exit on their own once the run's process is gone
+    assert wait_for_no_processes_of_run(tmp_path, seconds=10) == []
+
+
+@pytest.mark.parametrize("option, complaint", [
+    ("--start-method=bogus", "--start-method bogus: not offered by multiprocessing"),
+    ("--mp-impl=no_such_module", "--mp-impl no_such_module: cannot import it"),
+    ("--mp-impl=json", "--mp-impl json: the module has no get_context"),
+])
+def test_bad_options_are_usage_errors(option, complaint):
+    completed = subprocess.run([sys.executable, "-m", "pytest", "conformance", option,
+                                "-p", "no:cacheprovider"], cwd=REPO, capture_output=True,
+                               text=True, timeout=120)
+    assert completed.returncode == 4  # pytest's exit code for usage errors
+    assert complaint in completed.stderr
+
+
+def test_runs_under_xdist(tmp_path):
+    outcomes, completed = run_kit(tmp_path, "conformance/test_lock.py", "-n", "2")
+    assert outcomes and set(outcomes.values()) == {"passed"}, completed.stdout[-3000:]
