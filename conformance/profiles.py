@@ -25,12 +25,15 @@ settings.register_profile("thorough", max_examples=150, deadline=None, phases=FI
                           suppress_health_check=[HealthCheck.too_slow])
 
 _chosen = DEFAULT
+# How often a failing example is run again to say how reliably it reproduces (--mp-reruns).
+reruns = 2
 
 
-def choose(name):
-    """Record the profile invariants use: the user's choice, else the kit's default."""
-    global _chosen
+def choose(name, rerun_count=2):
+    """Record the profile invariants use (the user's choice, else the kit's default)."""
+    global _chosen, reruns
     _chosen = name or DEFAULT
+    reruns = rerun_count
 
 
 def for_invariants():

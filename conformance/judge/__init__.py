@@ -62,6 +62,7 @@ class Outcomes:
         return sum(self.counts.values())
 
     def verdict(self):
+        __tracebackhide__ = True
         seen = [name for name in self.forbidden if self.counts[name]]
         if seen:
             raise Violation(self.table())
@@ -84,6 +85,7 @@ class Outcomes:
 
 def expect_raises(expected, call, what):
     """``call()`` must raise ``expected`` (a subclass counts); anything else is a violation."""
+    __tracebackhide__ = True
     try:
         returned = call()
     except expected:

@@ -12,5 +12,6 @@ SLACK = time.get_clock_info("monotonic").resolution + 0.001
 
 
 def never_early(waited, timeout, what):
+    __tracebackhide__ = True
     if waited < timeout - SLACK:
         raise Violation(f"{what} returned after {waited:.4f} s, before its {timeout:g} s timeout")

@@ -1,0 +1,167 @@
+"""Combine several ``--conformance-json`` results into one cross-platform matrix.
+
+    python -m conformance.matrix results/*.json --markdown matrix.md --html matrix.html
+
+Rows are invariants (per provider), columns are the platforms; each cell shows the outcome under
+every start method that platform offers.  Below the matrix, every result that did not pass is
+listed with its evidence and how to reproduce it.
+"""
+
+import argparse
+import html
+import json
+import sys
+from collections import Counter
+
+from conformance import outcomes
+from conformance.facts import target_label
+from conformance.report import headline
+
+SYMBOLS = {
+    outcomes.PASSED: "✔",
+    outcomes.VIOLATED: "✘",
+    outcomes.TIMED_OUT: "⏱",
+    outcomes.UNSUPPORTED: "∅",
+    outcomes.KNOWN_DEVIATION: "≈",
+    outcomes.UNEXPECTED_PASS: "‼",
+    outcomes.ERROR: "E",
+    outcomes.SKIPPED: "S",
+}
+COLOURS = {
+    outcomes.PASSED: "#d7f5d7", outcomes.VIOLATED: "#f9c6c6", outcomes.TIMED_OUT: "#fbd9a8",
+    outcomes.UNSUPPORTED: "#e4e4e4", outcomes.KNOWN_DEVIATION: "#f6f0b0",
+    outcomes.UNEXPECTED_PASS: "#c9dcf9", outcomes.ERROR: "#f9c6c6", outcomes.SKIPPED: "#e4e4e4",
+}
+SHORT_METHOD = {"fork": "fork", "spawn": "spawn", "forkserver": "fsrv"}
+
+
+def load(paths):
+    documents = []
+    for path in paths:
+        with open(path) as f:
+            document = json.load(f)
+        document["label"] = target_label(document["platform"])
+        documents.append(document)
+    return sorted(documents, key=lambda d: d["label"])
+
+
+def row_key(result):
+    provider = "" if result["provider"] == "native" else f" [{result['provider']}]"
+    return f"{result['invariant']}{provider}"
+
+
+def grid(documents):
+    """{row: {label: [(method, result)]}} and the sorted rows."""
+    cells = {}
+    for document in documents:
+        methods = document["platform"]["start_methods"]
+        for result in document["results"]:
+            per_target = cells.setdefault(row_key(result), {}).setdefault(document["label"], [])
+            per_target.append(result)
+        for per_target in cells.values():
+            if document["label"] in per_target:
+                per_target[document["label"]].sort(
+                    key=lambda r: methods.index(r["start_method"])
+                    if r["start_method"] in methods else len(methods))
+    return cells, sorted(cells)
+
+
+def cell_text(results):
+    return " ".join(f"{SHORT_METHOD.get(r['start_method'], r['start_method'])}"
+                    f"{SYMBOLS[r['outcome']]}" for r in results) or "–"
+
+
+def legend():
+    return " · ".join(f"{symbol} {name}" for name, symbol in SYMBOLS.items())
+
+
+def summary_rows(documents):
+    for document in documents:
+        counts = Counter(r["outcome"] for r in document["results"])
+        yield document["label"], [str(counts[o]) for o in outcomes.ALL]
+
+
+def not_passed(documents):
+    for document in documents:
+        for result in document["results"]:
+            if result["outcome"] not in (outcomes.PASSED, outcomes.UNSUPPORTED):
+                yield document["label"], result
+
+
+def markdown(documents):
+    labels = [d["label"] for d in documents]
+    cells, rows = grid(documents)
+    out = ["# multiprocessing conformance matrix", "", f"Legend: {legend()}", ""]
+    out += ["| platform | " + " | ".join(outcomes.ALL) + " |",
+            "|---|" + "---|" * len(outcomes.ALL)]
+    out += [f"| {label} | " + " | ".join(counts) + " |" for label, counts in summary_rows(documents)]
+    out += ["", "| invariant | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    for row in rows:
+        out.append(f"| `{row}` | " + " | ".join(cell_text(cells[row].get(label, []))
+                                               for label in labels) + " |")
+    problems = list(not_passed(documents))
+    if problems:
+        out += ["", "## Not passed", ""]
+        for label, result in problems:
+            reason = result.get("expectation", {}).get("reason") or headline(result)
+            out.append(f"- **{result['outcome']}** {label}: `{result['id']}` — {reason}")
+    return "\n".join(out) + "\n"
+
+
+def html_page(documents):
+    labels = [d["label"] for d in documents]
+    cells, rows = grid(documents)
+    esc = html.escape
+    head = "".join(f"<th>{esc(label)}</th>" for label in labels)
+    body = []
+    for row in rows:
+        tds = []
+        for label in labels:
+            spans = "".join(
+                f'<span class="r" style="background:{COLOURS[r["outcome"]]}" '
+                f'title="{esc(r["outcome"] + ": " + (headline(r) or r["promise"]))}">'
+                f'{esc(SHORT_METHOD.get(r["start_method"], r["start_method"]))}'
+                f'{SYMBOLS[r["outcome"]]}</span>'
+                for r in cells[row].get(label, []))
+            tds.append(f"<td>{spans or '–'}</td>")
+        body.append(f"<tr><th class=inv>{esc(row)}</th>{''.join(tds)}</tr>")
+    summary = "".join(f"<tr><th>{esc(label)}</th>{''.join(f'<td>{c}</td>' for c in counts)}</tr>"
+                      for label, counts in summary_rows(documents))
+    problems = "".join(
+        f"<details><summary><b>{esc(r['outcome'])}</b> {esc(label)} <code>{esc(r['id'])}</code>"
+        f"</summary><p>{esc(r['promise'])}<br>Docs: {esc(r['docs'])}</p>"
+        f"<p>Reproduce: <code>{esc(r.get('reproduce', ''))}</code></p>"
+        f"<pre>{esc(r.get('details', ''))}</pre></details>"
+        for label, r in not_passed(documents))
+    return f"""<!doctype html><meta charset="utf-8"><title>multiprocessing conformance</title>
+<style>body{{font:14px sans-serif;margin:2em}}table{{border-collapse:collapse}}
+td,th{{border:1px solid #ccc;padding:2px 6px;text-align:left}}th.inv{{font:12px monospace}}
+.r{{display:inline-block;margin:1px;padding:0 3px;border-radius:3px;font:12px monospace}}
+pre{{background:#f6f6f6;padding:1em;overflow:auto;max-height:30em}}</style>
+<h1>multiprocessing conformance</h1><p>{esc(legend())}</p>
+<table><tr><th>platform</th>{''.join(f'<th>{o}</th>' for o in outcomes.ALL)}</tr>{summary}</table>
+<h2>Matrix</h2><table><tr><th>invariant</th>{head}</tr>{''.join(body)}</table>
+<h2>Not passed</h2>{problems or '<p>none</p>'}
+"""
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="conformance-matrix", description=__doc__.split("\n")[0])
+    parser.add_argument("results", nargs="+", help="JSON files from --conformance-json")
+    parser.add_argument("--markdown", help="write the Markdown matrix here (default: stdout)")
+    parser.add_argument("--html", help="write a static HTML page here")
+    args = parser.parse_args(argv)
+    documents = load(args.results)
+    text = markdown(documents)
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+    if args.html:
+        with open(args.html, "w", encoding="utf-8") as f:
+            f.write(html_page(documents))
+
+
+if __name__ == "__main__":
+    main()
