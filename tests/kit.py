@@ -11,7 +11,7 @@ METHODS = ("fork", "spawn", "forkserver")
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
 
 
-def run_kit(tmp_path, *args, timeout=600):
+def run_kit(tmp_path, *args, timeout=600, env=None):
     """Run ``pytest`` on the kit with ``args``; return ({test id: outcome}, completed process).
 
     Test ids look like ``test_lock.py::test_x[spawn]``; outcomes are passed, failed, error or
@@ -23,7 +23,7 @@ def run_kit(tmp_path, *args, timeout=600):
                f"--junitxml={junit}", "--hypothesis-seed=0", *args]
     completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
                                timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
-                                    RUN_MARKER: str(tmp_path)})
+                                    RUN_MARKER: str(tmp_path), **(env or {})})
     if not junit.exists():
         raise AssertionError(f"the kit did not run:\n{completed.stdout}\n{completed.stderr}")
     return read_junit(junit), completed
