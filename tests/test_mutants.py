@@ -7,7 +7,9 @@ the bug shows, and pass where it cannot show.
 """
 
 import importlib
+import os
 import pkgutil
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -41,11 +43,36 @@ def expected_outcomes(kills, provider):
             for invariant, shows_under in kills.items() for method in METHODS}
 
 
+def run_against(mutant, tmp_path):
+    return run_kit(tmp_path, *selection(kills_of(mutant)), "--hypothesis-profile=ci",
+                   "--mp-deadline=5", f"--mp-impl=tests.mutants.{mutant}")
+
+
+@pytest.fixture(scope="session")
+def mutant_runs(request, tmp_path_factory):
+    """Runs of the kit against every selected mutant, started together on all cores.
+
+    Each run is a separate pytest process, so they parallelise without pytest-xdist; under
+    xdist (which spreads the tests itself) each test runs its mutant when it comes.
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        yield {}
+        return
+    selected = [item.callspec.params["mutant"] for item in request.session.items
+                if getattr(item, "originalname", "") == "test_invariant_catches_mutant"]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        runs = {mutant: pool.submit(run_against, mutant, tmp_path_factory.mktemp(mutant))
+                for mutant in selected}
+        yield runs
+        for run in runs.values():
+            run.cancel()
+
+
 @pytest.mark.parametrize("mutant", MUTANTS)
-def test_invariant_catches_mutant(mutant, tmp_path):
+def test_invariant_catches_mutant(mutant, mutant_runs, tmp_path):
     kills = kills_of(mutant)
-    outcomes, completed = run_kit(tmp_path, *selection(kills), "--hypothesis-profile=ci",
-                                  "--mp-deadline=5", f"--mp-impl=tests.mutants.{mutant}")
+    run = mutant_runs.get(mutant)
+    outcomes, completed = run.result() if run else run_against(mutant, tmp_path)
     expected = expected_outcomes(kills, provider_of(mutant))
     observed = {test_id: outcomes.get(test_id, "not run") for test_id in expected}
     assert observed == expected, completed.stdout[-6000:]
@@ -59,5 +86,6 @@ def test_every_mutant_declares_its_kills():
 
 def test_wrapped_real_implementation_passes_everything(tmp_path):
     """The mutants' wrapper with no bug passes the whole kit: kills above are the bugs' doing."""
-    outcomes, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity")
+    outcomes, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
+                                  "-n", str(os.cpu_count() or 1), timeout=1800)
     assert outcomes and set(outcomes.values()) == {"passed"}, completed.stdout[-6000:]
