@@ -6,6 +6,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from conformance.outcomes import UNSUPPORTED_PREFIX
+
 REPO = Path(__file__).resolve().parent.parent
 METHODS = ("fork", "spawn", "forkserver")
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
@@ -14,8 +16,8 @@ RUN_MARKER = "CONFORMANCE_KIT_RUN"
 def run_kit(tmp_path, *args, timeout=600, env=None):
     """Run ``pytest`` on the kit with ``args``; return ({test id: outcome}, completed process).
 
-    Test ids look like ``test_lock.py::test_x[spawn]``; outcomes are passed, failed, error or
-    skipped.  Every process of the run inherits ``RUN_MARKER=<tmp_path>`` in its environment,
+    Test ids look like ``test_lock.py::test_x[spawn]``; outcomes are passed, failed, error,
+    unsupported or skipped.  Every process of the run inherits ``RUN_MARKER=<tmp_path>`` in its environment,
     so what it leaves behind can be found.
     """
     junit = tmp_path / "junit.xml"
@@ -37,5 +39,7 @@ def read_junit(path):
         for child in case:
             if child.tag in ("failure", "error", "skipped"):
                 outcome = {"failure": "failed"}.get(child.tag, child.tag)
+            if child.tag == "skipped" and UNSUPPORTED_PREFIX in (child.get("message") or ""):
+                outcome = "unsupported"
         outcomes[f"{module}.py::{case.get('name')}"] = outcome
     return outcomes

@@ -88,4 +88,5 @@ def test_wrapped_real_implementation_passes_everything(tmp_path):
     """The mutants' wrapper with no bug passes the whole kit: kills above are the bugs' doing."""
     outcomes, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
                                   "-n", str(os.cpu_count() or 1), timeout=1800)
-    assert outcomes and set(outcomes.values()) == {"passed"}, completed.stdout[-6000:]
+    assert outcomes and set(outcomes.values()) <= {"passed", "unsupported"}, \
+        completed.stdout[-6000:]
