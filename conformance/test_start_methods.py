@@ -1,0 +1,147 @@
+"""Start methods and contexts: what ``get_all_start_methods`` lists and ``get_context`` returns.
+
+Docs: multiprocessing — Contexts and start methods; Miscellaneous (get_all_start_methods,
+get_context).
+
+The kit takes everything from ``MODULE.get_context(method)`` and, from the module's top level,
+only ``get_context`` and ``get_all_start_methods``; the module-level ``set_start_method`` and
+``get_start_method`` (which fix process-wide state) are deliberately not exercised.  Native
+provider only: contexts are not manager features.
+"""
+
+from conformance.judge import Outcomes, expect_raises
+
+KNOWN_METHODS = ("fork", "spawn", "forkserver")
+
+# What a context offers: "Context objects have the same API as the multiprocessing module".
+FACTORIES = {
+    "Lock": (), "RLock": (), "Semaphore": (), "BoundedSemaphore": (), "Condition": (),
+    "Event": (), "Barrier": (1,), "Queue": (), "JoinableQueue": (), "SimpleQueue": (),
+    "Pipe": (), "Value": ("i",), "Array": ("i", 1), "RawValue": ("i",), "RawArray": ("i", 1),
+}
+# Callables checked without calling them: each would start processes.
+STARTERS = ("Process", "Manager", "Pool")
+OTHER_FUNCTIONS = ("active_children", "current_process", "parent_process", "cpu_count",
+                   "get_start_method", "set_start_method", "get_context", "get_logger",
+                   "log_to_stderr")
+# One method that shows what each factory made.
+CHARACTERISTIC = {
+    "Lock": "acquire", "RLock": "acquire", "Semaphore": "acquire", "BoundedSemaphore": "acquire",
+    "Condition": "wait", "Event": "is_set", "Barrier": "wait", "Queue": "put",
+    "JoinableQueue": "task_done", "SimpleQueue": "put", "Value": "get_lock",
+    "Array": "get_lock", "RawValue": "value", "RawArray": "_length_",
+}
+
+
+def test_all_start_methods_lists_the_default_first(target):
+    """``get_all_start_methods()`` is a list of distinct supported methods drawn from fork,
+    spawn and forkserver, the default first; ``get_context()`` and ``get_context(None)``
+    return a context of that default method.
+
+    Docs: multiprocessing — Miscellaneous (get_all_start_methods: "Returns a list of the
+    supported start methods, the first of which is the default"; get_context: "If method is
+    None then the default context is returned").
+    Promises: START-1, START-3.
+    """
+    methods = target.module.get_all_start_methods()
+    assert isinstance(methods, list), f"get_all_start_methods() returned a {type(methods)}"
+    assert methods and len(set(methods)) == len(methods), f"listed {methods}"
+    assert set(methods) <= set(KNOWN_METHODS), f"unknown start methods in {methods}"
+    assert target.method in methods, f"{target.method} is offered but not listed in {methods}"
+    for call, ctx in (("get_context()", target.module.get_context()),
+                      ("get_context(None)", target.module.get_context(None))):
+        assert ctx.get_start_method() == methods[0], \
+            f"{call} is a {ctx.get_start_method()} context, but {methods} lists " \
+            f"{methods[0]} first"
+
+
+def test_context_reports_its_start_method(target):
+    """``get_context(method)`` returns a context whose ``get_start_method()`` is that method.
+
+    Docs: multiprocessing — Miscellaneous (get_context: "Otherwise method should be 'fork',
+    'spawn', 'forkserver'"); Contexts and start methods ("use get_context() to obtain a context
+    object").
+    Promises: START-2.
+    """
+    ctx = target.module.get_context(target.method)
+    for call, reported in (("get_start_method()", ctx.get_start_method()),
+                           ("get_start_method(allow_none=True)",
+                            ctx.get_start_method(allow_none=True))):
+        assert reported == target.method, \
+            f"get_context({target.method!r}).{call} returned {reported!r}"
+
+
+def test_unknown_method_is_refused(target):
+    """``get_context(name)`` raises ValueError for a name that is not an available start
+    method (unknown, or a known one this platform does not offer).
+
+    Docs: multiprocessing — Miscellaneous (get_context: "ValueError is raised if the specified
+    start method is not available"); Contexts and start methods (not every platform offers
+    every method).
+    Promises: START-4.
+    """
+    offered = target.module.get_all_start_methods()
+    names = ["bogus", "", target.method.upper(), *(m for m in KNOWN_METHODS if m not in offered)]
+    for name in names:
+        expect_raises(ValueError, lambda: target.module.get_context(name),
+                      f"get_context({name!r})")
+
+
+def test_context_offers_the_module_api(target):
+    """A context offers the module's API: each primitive, queue, pipe and shared ctypes factory
+    makes a working object of its kind, and Process, Manager, Pool and the module functions
+    are there.
+
+    Docs: multiprocessing — Contexts and start methods ("Context objects have the same API as
+    the multiprocessing module, and allow one to use multiple start methods in the same
+    program").
+    Promises: START-5.
+    """
+    ctx = target.ctx
+    outcomes = Outcomes(
+        unit="parts of the module API",
+        acceptable={"offered": "present and, for a factory, made an object of its kind"},
+        forbidden={"missing": "the context has no such attribute, or it is not callable",
+                   "broken": "the factory raised or made something else"},
+    )
+    for name in (*STARTERS, *OTHER_FUNCTIONS, *FACTORIES):
+        outcomes.expect(callable(getattr(ctx, name, None)), "missing", f"ctx.{name}", "offered")
+    for name, args in FACTORIES.items():
+        factory = getattr(ctx, name, None)
+        if not callable(factory):
+            continue
+        try:
+            made = factory(*args)
+        except Exception as exc:  # the report says what the factory raised
+            outcomes.observe("broken", f"ctx.{name}{args} raised {type(exc).__name__}: {exc}")
+            continue
+        if name == "Pipe":
+            ok = all(callable(getattr(end, "send", None)) for end in made)
+            for end in made:
+                end.close()
+        else:
+            ok = hasattr(made, CHARACTERISTIC[name])
+            if name in ("Queue", "JoinableQueue"):
+                made.close()
+        outcomes.expect(ok, "broken", f"ctx.{name}{args} made {made!r}", "offered")
+    outcomes.verdict()
+
+
+def test_concrete_context_refuses_set_start_method(target):
+    """``set_start_method`` on a concrete context (from ``get_context(method)``) raises
+    ValueError, with or without ``force``, and the context keeps its method.
+
+    Docs: multiprocessing — Contexts and start methods (a context from get_context(method) is
+    bound to that method); CPython raises ValueError("cannot set start method of concrete
+    context").
+    Promises: START-11.
+    """
+    ctx = target.ctx
+    for method in target.module.get_all_start_methods():
+        expect_raises(ValueError, lambda: ctx.set_start_method(method),
+                      f"get_context({target.method!r}).set_start_method({method!r})")
+        expect_raises(ValueError, lambda: ctx.set_start_method(method, force=True),
+                      f"get_context({target.method!r}).set_start_method({method!r}, "
+                      f"force=True)")
+    assert ctx.get_start_method() == target.method, \
+        f"the {target.method} context now reports {ctx.get_start_method()!r}"

@@ -1,0 +1,27 @@
+"""Bug: sharedctypes.synchronized(obj) creates a plain Lock when none is given, not the
+documented recursive RLock."""
+
+import multiprocessing
+import sys
+import types
+from multiprocessing import sharedctypes as standard
+
+from tests.mutants.base import ALL, mutant
+
+
+def synchronized(obj, lock=None, ctx=None):
+    if lock is None:
+        lock = (ctx or multiprocessing.get_context()).Lock()
+    return standard.synchronized(obj, lock, ctx)
+
+
+# This double's ``sharedctypes`` module: the standard one with ``synchronized`` replaced.
+sharedctypes = types.ModuleType(__name__ + ".sharedctypes", standard.__doc__)
+sharedctypes.__dict__.update({name: getattr(standard, name) for name in standard.__all__})
+sharedctypes.synchronized = synchronized
+sys.modules[sharedctypes.__name__] = sharedctypes
+
+get_context, get_all_start_methods = mutant()
+KILLS = {
+    "test_shared_ctypes.py::test_synchronized_wraps_with_a_recursive_lock": ALL,
+}
