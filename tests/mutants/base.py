@@ -9,6 +9,7 @@ Each mutant module ends with::
 which the bug shows (and under which the invariant must therefore fail; elsewhere it must pass).
 """
 
+import functools
 import multiprocessing
 
 ALL = ("fork", "spawn", "forkserver")
@@ -33,7 +34,8 @@ def mutant(**overrides):
     """Return ``(get_context, get_all_start_methods)`` for a double whose ``ctx.NAME(...)`` calls
     ``overrides[NAME](real_ctx, ...)``."""
 
-    def get_context(method=None):
+    @functools.lru_cache(maxsize=None)
+    def get_context(method=None):  # one context object per method, as the stdlib has
         return MutantContext(multiprocessing.get_context(method), overrides)
 
     return get_context, multiprocessing.get_all_start_methods
