@@ -1,8 +1,16 @@
-"""Lock users: critical sections, a holder that waits to be told to release, a releaser.
+"""Lock users: critical sections, a holder that waits to be told to release, a releaser, a
+user of ``with`` statements that waits to be probed in each state, and a trier of edge-case
+``acquire`` calls.
 
 Critical-section board layout: slot ``TOTAL`` is a shared total updated read-delay-write inside
 the lock (the lock under test is what makes that safe); slot ``INSIDE + i`` is 1 while worker i
 is inside (written only by worker i).
+
+Probed-owner board layout (``with_statements`` here, ``own_and_release`` in ``rlock``): slot
+``STATE`` is written only by the owner, which announces each state while the lock is as that
+state says; slot ``PROBED`` is written only by the prober (the parent), once it has tried the lock
+in that state.  An owner that fails announces ``FAILED``, which is above every state, so the
+prober stops waiting.
 """
 
 from conformance.actors.common import pause
@@ -12,6 +20,17 @@ INSIDE = 1
 
 HELD = 0  # holder board: set once the holder has the lock
 RELEASE_NOW = 1  # set by the parent when the holder may release
+
+STATE = 0
+PROBED = 1
+FAILED = 1_000_000
+
+# States of ``with_statements``, in order; INNER_EXITED only when nested.
+IN_WITH = 1  # inside ``with lock`` (inside both when nested)
+INNER_EXITED = 2  # nested: the inner ``with`` was left, the outer one not yet
+EXITED = 3  # every ``with`` was left normally
+IN_WITH_RAISING = 4  # inside ``with lock`` again (both, when nested), about to raise
+EXITED_BY_EXCEPTION = 5  # every ``with`` was left by that exception
 
 
 def critical_sections(lock, board, workers, plan):
@@ -39,11 +58,13 @@ def others_inside(board, workers, index):
     return [other for other in range(workers) if other != index and board[INSIDE + other]]
 
 
-def hold_until_told(lock, board, deadline):
-    """Acquire, announce it, and release only when the parent says so (or the deadline passes)."""
+def hold_until_told(lock, board, deadline, delay=0.0):
+    """Acquire, announce it, and release only when the parent says so (or the deadline passes),
+    after ``delay`` more seconds."""
     lock.acquire()
     board[HELD] = 1
     told = board.wait_until(RELEASE_NOW, 1, deadline)
+    pause(delay)
     lock.release()
     return told
 
@@ -55,3 +76,70 @@ def release(lock):
     except Exception as exc:  # the parent judges which exception, if any, is allowed
         return type(exc).__name__
     return None
+
+
+def try_acquires(lock, calls):
+    """Call ``acquire(*args)`` once per call (releasing what it got); return for each
+    ``("returned", value)`` or ``("raised", exception type name)``."""
+    seen = []
+    for args in calls:
+        try:
+            got = lock.acquire(*args)
+        except Exception as exc:  # the parent judges which exception, if any, is allowed
+            seen.append(("raised", type(exc).__name__))
+            continue
+        if got:
+            lock.release()
+        seen.append(("returned", got))
+    return seen
+
+
+class Planned(Exception):
+    """The exception ``with_statements`` raises on purpose inside a ``with`` block."""
+
+
+def announce(board, state, deadline):
+    """Announce ``state`` and wait until the prober has tried the lock in it."""
+    board[STATE] = state
+    if not board.wait_until(PROBED, state, deadline):
+        raise RuntimeError(f"the prober never probed state {state}")
+
+
+def with_statements(lock, board, deadline, nested):
+    """Use the lock in ``with`` statements (two nested ones if ``nested``), left normally, then
+    by an exception, announcing each state.  Not nested, also try ``acquire(False)`` inside the
+    first ``with``.  Return what every ``__enter__`` returned, what that ``acquire(False)``
+    returned (None if nested) and the unexpected exception that ended the program, if any."""
+    entered = []
+    again_inside = None
+    try:
+        with lock as outer:
+            entered.append(outer)
+            if nested:
+                with lock as inner:
+                    entered.append(inner)
+                    announce(board, IN_WITH, deadline)
+                announce(board, INNER_EXITED, deadline)
+            else:
+                again_inside = lock.acquire(False)  # a Lock is not recursive: must be False
+                if again_inside:
+                    lock.release()
+                announce(board, IN_WITH, deadline)
+        announce(board, EXITED, deadline)
+        try:
+            with lock as again:
+                entered.append(again)
+                if nested:
+                    with lock as inner_again:
+                        entered.append(inner_again)
+                        announce(board, IN_WITH_RAISING, deadline)
+                        raise Planned()
+                announce(board, IN_WITH_RAISING, deadline)
+                raise Planned()
+        except Planned:
+            pass
+        announce(board, EXITED_BY_EXCEPTION, deadline)
+    except Exception as exc:  # reported as evidence; the prober stops at FAILED
+        board[STATE] = FAILED
+        return entered, again_inside, f"{type(exc).__name__}: {exc}"
+    return entered, again_inside, None

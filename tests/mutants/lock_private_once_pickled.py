@@ -4,7 +4,7 @@ so a spawn or forkserver child locks a lock nobody else sees (fork children are 
 import multiprocessing
 from multiprocessing import synchronize
 
-from tests.mutants.base import ALL, SPAWNING, mutant
+from tests.mutants.base import SPAWNING, mutant
 
 
 class PrivateOncePickledLock(synchronize.Lock):

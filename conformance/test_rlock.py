@@ -1,0 +1,334 @@
+"""RLock: one owner at a time, re-entrant for its owner, held until released once per acquire.
+
+Docs: multiprocessing — Synchronization primitives (RLock); Managers (SyncManager.RLock: "a
+shared threading.RLock object"); threading — RLock objects.
+
+Invariants marked for both providers also run against a Manager's RLock proxy, whose owner is
+the calling thread's connection to the manager.  Where the two legitimately differ (exception
+types, the keyword name of ``acquire``, negative timeouts), the difference is pinned in a table
+keyed by ``target.provider``.
+"""
+
+import time
+
+import pytest
+from hypothesis import strategies as st
+
+from conformance.actors import lock as lock_actors
+from conformance.actors import rlock as actors
+from conformance.invariants import invariant
+from conformance.judge import Outcomes, expect_raises
+from conformance.judge.timing import never_early
+from conformance.strategies import delays, process_counts, timeouts
+from conformance.test_lock import (ACQUIRE_KEYWORDS, EDGE_TIMEOUT_CALLS, EDGE_TIMEOUT_OUTCOME,
+                                   judge_with_statements, probe_states)
+
+# Releasing an RLock the caller does not own (owned by another thread or process, or by nobody).
+# multiprocessing — RLock.release: "An AssertionError is raised if this method is called by a
+# process or thread other than the owner or if the lock is in an unlocked (unowned) state".  A
+# manager's RLock is a proxy for "a shared threading.RLock object" (Managers —
+# SyncManager.RLock), and threading — RLock.release raises RuntimeError.
+NOT_OWNER_RELEASE_RAISES = {"native": AssertionError, "manager": RuntimeError}
+
+# ACQUIRE_KEYWORDS and EDGE_TIMEOUT_* (from test_lock) hold for the RLock too: multiprocessing —
+# RLock.acquire: "Use and behaviors of the timeout argument are the same as in Lock.acquire()"
+# and the first argument's name differs from threading's; the manager's proxy is threading's.
+
+ACQUIRE_MODES = st.sampled_from(["nonblocking", "block", "timed"])
+
+
+@st.composite
+def nested_section_programs(draw):
+    """Workers, each entering the lock once per (depth, delay): depth nested acquires, and the
+    delay widening the window around each inner release."""
+    workers = draw(process_counts(2, 4))
+    section = st.tuples(st.integers(1, 3), delays)
+    return tuple(tuple(draw(st.lists(section, min_size=1, max_size=10)))
+                 for _ in range(workers))
+
+
+@st.composite
+def ownership_programs(draw):
+    """Modes of the owner's acquires (two to four, so it re-enters), the delay before its last
+    release, and the timeout of the first probe."""
+    modes = tuple(draw(st.lists(ACQUIRE_MODES, min_size=2, max_size=4)))
+    return {"modes": modes, "last_release_delay": draw(delays), "probe_timeout": draw(timeouts)}
+
+
+@pytest.mark.providers("native", "manager")
+@invariant(program=nested_section_programs())
+def test_nested_critical_sections_are_serialised(target, program):
+    """While one process holds the RLock, at any recursion level, no other process is inside
+    its critical section: a read–delay–write of a shared total that spans the release of the
+    inner levels loses no update, and no release by the owner raises.
+
+    Docs: multiprocessing — Synchronization primitives (RLock: "the same process or thread may
+    acquire it again without blocking; that process or thread must release it once for each time
+    it has been acquired").
+    Promises: RLOCK-2, RLOCK-3, MGR-26.
+    """
+    workers = len(program)
+    with target.scenario() as s:
+        board = s.board(lock_actors.INSIDE + workers)
+        lock = s.keep(s.sync.RLock())
+        seen = s.run(actors.nested_critical_sections, list(enumerate(program)), role="worker",
+                     stuck_in="RLock.acquire", extra_args=(lock, board, workers))
+        total = board[lock_actors.TOTAL]
+    outcomes = Outcomes(
+        unit="critical sections",
+        acceptable={"alone": "no other worker inside while this one was",
+                    "released": "every release by the owner returned"},
+        forbidden={"overlapped": "another worker was inside at the same time",
+                   "release-raised": "a release by the owner raised"},
+    )
+    for worker, (sections, (overlaps, refused)) in enumerate(zip(program, seen)):
+        overlapped, raised = dict(overlaps), dict(refused)
+        for section, (depth, _) in enumerate(sections):
+            outcomes.expect(section not in overlapped, "overlapped",
+                            f"worker {worker} section {section} (depth {depth}) overlapped "
+                            f"workers {overlapped.get(section)}", "alone")
+            outcomes.expect(section not in raised, "release-raised",
+                            f"worker {worker} section {section} (depth {depth}): release() "
+                            f"raised {raised.get(section)}", "released")
+    outcomes.verdict()
+    expected = sum(len(sections) for sections in program)
+    assert total == expected, f"lost updates: total {total}, expected {expected}"
+
+
+@pytest.mark.providers("native", "manager")
+@invariant(program=ownership_programs())
+def test_held_until_released_once_per_acquire(target, program):
+    """An RLock its owner acquired n times (re-entering without blocking, every acquire
+    returning True) refuses another process's ``acquire(False)`` and ``acquire(timeout=t)`` (no
+    earlier than t) until the owner has released it n times; a timed acquire waiting across the
+    last release then gets it.
+
+    Docs: multiprocessing — Synchronization primitives (RLock.acquire: "If the lock has already
+    been acquired (and thus is owned) by another process or thread, the current process or thread
+    does not take ownership and the recursion level within the lock is not changed"; RLock.release:
+    "If after the decrement the recursion level is still nonzero, the lock remains locked").
+    Promises: RLOCK-2, RLOCK-3, RLOCK-4, RLOCK-5, MGR-26.
+    """
+    modes, timeout = program["modes"], program["probe_timeout"]
+    depth = len(modes)
+    probes, waited, granted = [], None, None
+    with target.scenario() as s:
+        board = s.board(2)
+        lock = s.keep(s.sync.RLock())
+        owner = s.start(actors.own_and_release, lock, board, s.deadline,
+                        (modes, program["last_release_delay"]), role="owner")
+        for state in range(1, depth + 1):  # in state k the owner holds depth - k + 1 levels
+            s.await_slot(board, lock_actors.STATE, state,
+                         what=f"the owner to hold {depth - state + 1} levels")
+            if board[lock_actors.STATE] != state:
+                break  # the owner failed; its report says why
+            probes.append((state, "acquire(False)", try_lock(lock)))
+            if state == 1:
+                started = time.monotonic()
+                probes.append((state, f"acquire(timeout={timeout})", try_lock(lock, timeout)))
+                waited = time.monotonic() - started
+            board[lock_actors.PROBED] = state
+        else:  # the owner releases its last level now, while this acquire waits
+            granted = try_lock(lock, s.deadline)
+        ((acquired, refused, failed),) = s.join([owner], stuck_in="RLock re-entry and release")
+    outcomes = Outcomes(
+        unit="acquires and releases by the owner, and probes by another process",
+        acceptable={"entered": "the owner's acquire returned True",
+                    "released": "the owner's release returned",
+                    "refused": "another process's acquire returned False while a level was held",
+                    "granted": "another process's timed acquire got the lock after the last "
+                               "release",
+                    "finished": "the owner ran its whole program"},
+        forbidden={"not-entered": "the owner's acquire did not return True",
+                   "release-raised": "the owner's release raised",
+                   "taken": "another process's acquire returned True while a level was held",
+                   "never-granted": "another process's timed acquire did not get the lock "
+                                    "released within its timeout",
+                   "owner-failed": "the owner stopped before releasing every level"},
+    )
+    for level, (mode, got) in enumerate(acquired, start=1):
+        outcomes.expect(got is True, "not-entered", f"acquire #{level} ({mode}) returned "
+                                                    f"{got!r}", "entered")
+    raised = dict(refused)
+    for state in range(1, depth + 1) if failed is None else sorted(raised):
+        outcomes.expect(state not in raised, "release-raised",
+                        f"release #{state} raised {raised.get(state)}", "released")
+    for state, call, got in probes:
+        outcomes.expect(not got, "taken", f"{call} returned True while the owner held "
+                                          f"{depth - state + 1} of {depth} levels", "refused")
+    if granted is not None:
+        outcomes.expect(granted, "never-granted", f"acquire(timeout={s.deadline:g}) across the "
+                                                  f"last release returned False", "granted")
+    outcomes.expect(failed is None, "owner-failed", f"the owner raised {failed}", "finished")
+    outcomes.verdict()
+    if waited is not None:
+        never_early(waited, timeout, f"acquire(timeout={timeout}) on a held RLock")
+
+
+def try_lock(lock, timeout=None):
+    """``acquire(False)``, or ``acquire(timeout=timeout)``; release what was got."""
+    got = lock.acquire(False) if timeout is None else lock.acquire(timeout=timeout)
+    if got:
+        lock.release()
+    return got
+
+
+@pytest.mark.providers("native", "manager")
+def test_release_by_non_owner_process_raises(target):
+    """A process that does not own an RLock another process holds (at two levels) cannot
+    release it: ``release()`` raises AssertionError (a manager's RLock proxy: RuntimeError, as
+    threading.RLock; pinned in ``NOT_OWNER_RELEASE_RAISES``), and the lock stays held by its
+    owner, who can still release it twice.
+
+    Docs: multiprocessing — Synchronization primitives (RLock: "A recursive lock must be
+    released by the process or thread that acquired it"; RLock.release); Managers
+    (SyncManager.RLock).
+    Promises: RLOCK-7, RLOCK-4, MGR-26.
+    """
+    expected = NOT_OWNER_RELEASE_RAISES[target.provider].__name__
+    with target.scenario() as s:
+        lock = s.keep(s.sync.RLock())
+        entered = [lock.acquire(timeout=s.deadline) for _ in range(2)]
+        ((raised, taken),) = s.run(actors.release_then_try, [lock], role="non-owner",
+                                   stuck_in="RLock.release by a non-owner")
+        own = [lock_actors.release(lock) for _ in range(2)]
+    assert entered == [True, True], f"the owner's acquires returned {entered}"
+    outcomes = Outcomes(
+        unit="release and acquire by the non-owner, releases by the owner",
+        acceptable={"refused": f"the non-owner's release raised {expected}",
+                    "still-held": "the non-owner's acquire(False) afterwards returned False",
+                    "released": "the owner's release returned"},
+        forbidden={"released-by-non-owner": f"the non-owner's release did not raise {expected}",
+                   "taken": "the non-owner's acquire(False) afterwards returned True",
+                   "owner-refused": "the owner's release raised"},
+    )
+    outcomes.expect(raised == expected, "released-by-non-owner",
+                    f"release() raised {raised or 'nothing'}", "refused")
+    outcomes.expect(not taken, "taken", "acquire(False) returned True", "still-held")
+    for level, own_raised in enumerate(own, start=1):
+        outcomes.expect(own_raised is None, "owner-refused",
+                        f"release #{level} by the owner raised {own_raised}", "released")
+    outcomes.verdict()
+
+
+@pytest.mark.providers("native", "manager")
+def test_release_by_non_owner_thread_raises(target):
+    """A thread that does not own an RLock another thread of its process holds cannot release
+    it: ``release()`` raises AssertionError (manager proxy: RuntimeError; pinned in
+    ``NOT_OWNER_RELEASE_RAISES``), and the owner can still release it.
+
+    Docs: multiprocessing — Synchronization primitives (RLock.release: "An AssertionError is
+    raised if this method is called by a process or thread other than the owner").
+    Promises: RLOCK-6, MGR-26.
+    """
+    expected = NOT_OWNER_RELEASE_RAISES[target.provider].__name__
+    with target.scenario() as s:
+        lock = s.keep(s.sync.RLock())
+        ((acquired, other, own, returned),) = s.run(
+            actors.release_from_other_thread, [s.deadline], role="owner",
+            stuck_in="RLock.release by another thread", extra_args=(lock,))
+    assert acquired, "the owner could not acquire a fresh RLock"
+    assert returned, "release() in the other thread did not return before the deadline"
+    outcomes = Outcomes(
+        unit="releases",
+        acceptable={"refused": f"the other thread's release raised {expected}",
+                    "released": "the owner's release returned"},
+        forbidden={"released-by-non-owner": f"the other thread's release did not raise "
+                                            f"{expected}",
+                   "owner-refused": "the owner's release raised"},
+    )
+    outcomes.expect(other == expected, "released-by-non-owner",
+                    f"release() in the other thread raised {other or 'nothing'}", "refused")
+    outcomes.expect(own is None, "owner-refused", f"the owner's release raised {own}",
+                    "released")
+    outcomes.verdict()
+
+
+@pytest.mark.providers("native", "manager")
+def test_release_of_unowned_rlock_raises(target):
+    """Releasing an RLock nobody owns raises AssertionError (manager proxy: RuntimeError;
+    pinned in ``NOT_OWNER_RELEASE_RAISES``).
+
+    Docs: multiprocessing — Synchronization primitives (RLock.release: "or if the lock is in an
+    unlocked (unowned) state").
+    Promises: RLOCK-8, MGR-26.
+    """
+    with target.scenario() as s:
+        lock = s.sync.RLock()
+        expect_raises(NOT_OWNER_RELEASE_RAISES[target.provider], lock.release,
+                      "release() of an unowned RLock")
+
+
+@pytest.mark.providers("native", "manager")
+def test_negative_timeout_and_nonblocking_timeout(target):
+    """On an RLock another process owns, ``acquire`` with a negative timeout, or with a timeout
+    and ``block=False``, returns False (manager proxy: ValueError, as threading.RLock; pinned in
+    ``EDGE_TIMEOUT_OUTCOME``).
+
+    Docs: multiprocessing — Synchronization primitives (RLock.acquire: "Use and behaviors of the
+    timeout argument are the same as in Lock.acquire()"); threading — RLock objects.
+    Promises: RLOCK-5, MGR-26.
+    """
+    with target.scenario() as s:
+        lock = s.keep(s.sync.RLock())
+        assert lock.acquire(timeout=s.deadline), "could not acquire a fresh RLock"
+        (seen,) = s.run(lock_actors.try_acquires, [EDGE_TIMEOUT_CALLS], role="trier",
+                        stuck_in="RLock.acquire with a negative or ignored timeout",
+                        extra_args=(lock,))
+        lock.release()
+    expected = EDGE_TIMEOUT_OUTCOME[target.provider]
+    outcomes = Outcomes(
+        unit="acquire calls on an RLock another process owns",
+        acceptable={"as-documented": f"{expected[0]} {expected[1]}"},
+        forbidden={"otherwise": "returned or raised something else"},
+    )
+    for (block, timeout), outcome in zip(EDGE_TIMEOUT_CALLS, seen):
+        outcomes.expect(tuple(outcome) == expected, "otherwise",
+                        f"acquire({block}, {timeout}) {outcome[0]} {outcome[1]}",
+                        "as-documented")
+    outcomes.verdict()
+
+
+@pytest.mark.providers("native", "manager")
+def test_acquire_keyword_name(target):
+    """``acquire`` takes its first argument as ``block``, and ``blocking=`` raises TypeError
+    (manager proxy: the reverse, as threading.RLock; pinned in ``ACQUIRE_KEYWORDS``).
+
+    Docs: multiprocessing — Synchronization primitives (RLock.acquire: "several differences in
+    this first argument's behavior compared to the implementation of threading.RLock.acquire(),
+    starting with the name of the argument itself").
+    Promises: RLOCK-10, MGR-26.
+    """
+    accepted, refused = ACQUIRE_KEYWORDS[target.provider]
+    with target.scenario() as s:
+        lock = s.sync.RLock()
+        got = lock.acquire(**{accepted: False})
+        if got:
+            lock.release()
+        expect_raises(TypeError, lambda: lock.acquire(**{refused: False}),
+                      f"acquire({refused}=False)")
+    assert got is True, f"acquire({accepted}=False) of a fresh RLock returned {got!r}"
+
+
+@pytest.mark.providers("native", "manager")
+def test_with_statements_nest(target):
+    """Nested ``with rlock`` statements each acquire (``__enter__`` returns True); the RLock
+    stays held until the outer one is left, and is released then, also when both are left by an
+    exception.
+
+    Docs: multiprocessing — Synchronization primitives (RLock: "supports the context manager
+    protocol and thus may be used in with statements"); threading — Using locks, conditions, and
+    semaphores in the with statement.
+    Promises: RLOCK-9, MGR-32.
+    """
+    expected = {lock_actors.IN_WITH: False, lock_actors.INNER_EXITED: False,
+                lock_actors.EXITED: True, lock_actors.IN_WITH_RAISING: False,
+                lock_actors.EXITED_BY_EXCEPTION: True}
+    with target.scenario() as s:
+        board = s.board(2)
+        lock = s.keep(s.sync.RLock())
+        owner = s.start(lock_actors.with_statements, lock, board, s.deadline, True,
+                        role="owner")
+        probed = probe_states(s, board, lock, expected)
+        ((entered, _, failed),) = s.join([owner], stuck_in="RLock in nested with statements")
+    judge_with_statements(expected, probed, entered, failed, entries=4).verdict()

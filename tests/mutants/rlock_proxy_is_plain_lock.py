@@ -1,0 +1,30 @@
+"""Bug: the manager registers its RLock as a plain threading.Lock, so the proxy is not
+re-entrant and any thread or process may release it."""
+
+import threading
+from multiprocessing.managers import AcquirerProxy, SyncManager
+
+from tests.mutants.base import ALL, mutant
+
+PROVIDER = "manager"
+
+
+class LockAsRLockManager(SyncManager):
+    pass
+
+
+LockAsRLockManager.register("RLock", threading.Lock, AcquirerProxy)
+
+
+def manager(ctx):
+    started = LockAsRLockManager(ctx=ctx.get_context())
+    started.start()
+    return started
+
+
+get_context, get_all_start_methods = mutant(Manager=manager)
+KILLS = {
+    "test_rlock.py::test_held_until_released_once_per_acquire": ALL,
+    "test_rlock.py::test_release_by_non_owner_process_raises": ALL,
+    "test_rlock.py::test_release_by_non_owner_thread_raises": ALL,
+}
