@@ -34,7 +34,7 @@ def selection(kills, provider):
     """The mutant's invariants, only under its provider (the other one cannot show the bug)."""
     files = sorted({invariant.split("::")[0] for invariant in kills})
     names = sorted({invariant.split("::")[1] for invariant in kills})
-    providers = "manager" if provider == "manager" else "not manager"
+    providers = "manager-" if provider == "manager" else "not manager-"
     return [*(f"conformance/{name}" for name in files),
             "-k", f"({' or '.join(names)}) and {providers}"]
 
