@@ -24,6 +24,7 @@ current_example = {}
 
 STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
 KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
+CHECK_CHILDREN_EVERY = 0.1  # seconds between looks at whether a child died while awaited
 
 
 @contextlib.contextmanager
@@ -155,10 +156,19 @@ class Scenario:
         return [self._observation(c) for c in children]
 
     def await_slot(self, board, slot, value, *, what):
-        """Wait (bounded) until a child signals on the board, e.g. that it holds a lock."""
-        if not board.wait_until(slot, value, self.deadline):
-            running = [c for c in self._children if c.process.exitcode is None]
-            self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running)
+        """Wait (bounded) until a child signals on the board, e.g. that it holds a lock.
+
+        A child that dies or raises instead of signalling fails the wait at once.
+        """
+        end = time.monotonic() + self.deadline
+        while not board.wait_until(slot, value, min(CHECK_CHILDREN_EVERY,
+                                                     max(0.0, end - time.monotonic()))):
+            for started in self._children:
+                if started.process.exitcode is not None:
+                    self._observation(started)  # raises ChildFailed if it raised or died
+            if time.monotonic() >= end:
+                running = [c for c in self._children if c.process.exitcode is None]
+                self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running)
 
     def run(self, actor, plans, *, role, stuck_in, extra_args=()):
         """Start one child per plan (``actor(*extra_args, plan)``), let them all begin together
