@@ -1,0 +1,11 @@
+"""Bug: a str or bytes too long for its ShareableList slot is cut to fit instead of refused.
+
+A package: the kit finds its classes in ``.shared_memory`` (and ``.managers``).
+"""
+
+from tests.mutants.base import ALL, mutant
+
+get_context, get_all_start_methods = mutant()
+KILLS = {
+    'test_shared_memory.py::test_oversized_assignment_is_refused_and_keeps_the_old_value': ALL,
+}

@@ -1,0 +1,3 @@
+"""The standard library's, unchanged (the bug is in ``managers``)."""
+
+from multiprocessing.shared_memory import ShareableList, SharedMemory  # noqa: F401
