@@ -1,0 +1,39 @@
+"""Bug: receiving reads "whatever is available": when the next message has already arrived, it
+is appended to the one being received, so two messages come out as one (and recv() unpickles
+only the first of them)."""
+
+from multiprocessing import connection, reduction
+
+from tests.mutants.base import ALL, mutant
+
+
+class MergingConnection(connection.Connection):
+    def _recv_bytes(self, maxsize=None):
+        buf = super()._recv_bytes(maxsize)
+        if buf is not None and self._poll(0):  # the bug: message boundaries not kept
+            more = super()._recv_bytes(maxsize)
+            if more is not None:
+                buf.write(more.getvalue())
+        return buf
+
+
+def rebuild(df, readable, writable):
+    return MergingConnection(df.detach(), readable, writable)
+
+
+def reduce(conn):
+    return rebuild, (reduction.DupFd(conn.fileno()), conn.readable, conn.writable)
+
+
+reduction.register(MergingConnection, reduce)  # stays a MergingConnection in spawned children
+
+
+def pipe(ctx, duplex=True):
+    ends = ctx.Pipe(duplex)
+    for end in ends:
+        end.__class__ = MergingConnection
+    return ends
+
+
+get_context, get_all_start_methods = mutant(Pipe=pipe)
+KILLS = {"test_pipe.py::test_messages_cross_processes_intact_with_boundaries": ALL}
