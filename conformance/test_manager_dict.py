@@ -7,7 +7,9 @@ process; Proxy Objects.
 from conformance.actors import manager_dict as actors
 from conformance.invariants import invariant
 from conformance.judge import Outcomes
+from conformance.judge.linearizability import KeyValueMap
 from conformance.strategies import dict_write_programs, ordered_write_programs
+from conformance.test_manager_containers import expect_linearizable, operation_programs
 
 
 def run_writers(target, plans):
@@ -101,3 +103,20 @@ def test_read_after_signalled_write_sees_it(target, rounds):
             outcomes.expect(got[1] == value, "stale",
                             f"round {number}: wrote {key!r}={value!r}, read {got[1]!r}", "fresh")
     outcomes.verdict()
+
+
+@invariant(program=operation_programs(("setitem", "setitem", "get", "getitem"), keys=("a", "b")))
+def test_dict_operations_are_linearizable(target, program):
+    """Concurrent writes and reads (``d[k]``, ``d.get(k)``) on one dict proxy from several
+    processes form, per key, a linearizable history of one register; ``d[k]`` of a key nobody
+    has written yet raises KeyError.
+
+    Docs: multiprocessing — Proxy Objects (a proxy forwards each method call to the referent in
+    the manager's server process, which performs it); Managers (SyncManager.dict).
+    Promises: MGR-4, MGR-8.
+    """
+    with target.scenario() as s:
+        shared = s.manager().dict()
+        histories = s.run(actors.record, program, role="recorder", stuck_in="a DictProxy call",
+                          extra_args=(shared, s.board(len(program)), s.deadline))
+    expect_linearizable(histories, KeyValueMap(), "a dict proxy", target.deadline)

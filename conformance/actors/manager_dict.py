@@ -1,4 +1,6 @@
-"""Manager dict writers and readers."""
+"""Manager dict writers and readers, and recorders of dict operation histories."""
+
+from conformance.actors.managers import record  # noqa: F401  (ops "setitem", "get", "getitem")
 
 
 def write(shared, plan):

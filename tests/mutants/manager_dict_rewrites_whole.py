@@ -31,4 +31,5 @@ get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
     "test_manager_dict.py::test_every_workers_write_is_reflected": ALL,
     "test_manager_dict.py::test_concurrent_writes_leave_a_last_written_value": ALL,
+    "test_manager_dict.py::test_dict_operations_are_linearizable": ALL,
 }

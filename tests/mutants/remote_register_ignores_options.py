@@ -1,0 +1,21 @@
+"""Bug: BaseManager.register ignores exposed, method_to_typeid and create_method.
+
+This module is the double's managers module (its ``managers`` attribute)."""
+
+import sys
+from multiprocessing import managers as real
+# What the kit's actors take from a managers module, re-exported:
+from multiprocessing.managers import AutoProxy, BaseProxy, DictProxy, RemoteError  # noqa: F401
+
+from tests.mutants.base import ALL, mutant
+
+
+class BaseManager(real.BaseManager):
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, *ignored, **ignored_too):
+        super().register(typeid, callable, proxytype)
+
+
+managers = sys.modules[__name__]
+get_context, get_all_start_methods = mutant()
+KILLS = {"test_remote_manager.py::test_register_options_shape_the_proxies": ALL}
