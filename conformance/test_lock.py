@@ -189,24 +189,7 @@ def test_negative_timeout_and_nonblocking_timeout(target):
     threading — Lock objects (acquire).
     Promises: LOCK-5, LOCK-7, MGR-23.
     """
-    with target.scenario() as s:
-        lock = s.keep(s.sync.Lock())
-        assert lock.acquire(timeout=s.deadline), "could not acquire a fresh Lock"
-        (seen,) = s.run(actors.try_acquires, [EDGE_TIMEOUT_CALLS], role="trier",
-                        stuck_in="Lock.acquire with a negative or ignored timeout",
-                        extra_args=(lock,))
-        lock.release()
-    expected = EDGE_TIMEOUT_OUTCOME[target.provider]
-    outcomes = Outcomes(
-        unit="acquire calls on a lock held by another process",
-        acceptable={"as-documented": f"{expected[0]} {expected[1]}"},
-        forbidden={"otherwise": "returned or raised something else"},
-    )
-    for (block, timeout), outcome in zip(EDGE_TIMEOUT_CALLS, seen):
-        outcomes.expect(tuple(outcome) == expected, "otherwise",
-                        f"acquire({block}, {timeout}) {outcome[0]} {outcome[1]}",
-                        "as-documented")
-    outcomes.verdict()
+    judge_edge_timeouts(target, "Lock", "a lock held by another process")
 
 
 @pytest.mark.providers("native", "manager")
@@ -262,6 +245,29 @@ def test_with_statement_acquires_and_releases(target):
 STATE_NAMES = {actors.IN_WITH: "inside the with", actors.INNER_EXITED: "after the inner with",
                actors.EXITED: "after the with", actors.IN_WITH_RAISING: "inside the with, "
                "before raising", actors.EXITED_BY_EXCEPTION: "after the with left by raising"}
+
+
+def judge_edge_timeouts(target, kind, held):
+    """Shared by Lock and RLock: while the parent holds a ``kind``, a child's acquire calls with
+    a negative or ignored timeout must all end as ``EDGE_TIMEOUT_OUTCOME`` says."""
+    with target.scenario() as s:
+        lock = s.keep(getattr(s.sync, kind)())
+        assert lock.acquire(timeout=s.deadline), f"could not acquire a fresh {kind}"
+        (seen,) = s.run(actors.try_acquires, [EDGE_TIMEOUT_CALLS], role="trier",
+                        stuck_in=f"{kind}.acquire with a negative or ignored timeout",
+                        extra_args=(lock,))
+        lock.release()
+    expected = EDGE_TIMEOUT_OUTCOME[target.provider]
+    outcomes = Outcomes(
+        unit=f"acquire calls on {held}",
+        acceptable={"as-documented": f"{expected[0]} {expected[1]}"},
+        forbidden={"otherwise": "returned or raised something else"},
+    )
+    for (block, timeout), outcome in zip(EDGE_TIMEOUT_CALLS, seen):
+        outcomes.expect(tuple(outcome) == expected, "otherwise",
+                        f"acquire({block}, {timeout}) {outcome[0]} {outcome[1]}",
+                        "as-documented")
+    outcomes.verdict()
 
 
 def probe_states(s, board, lock, states):

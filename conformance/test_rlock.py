@@ -20,7 +20,7 @@ from conformance.invariants import invariant
 from conformance.judge import Outcomes, expect_raises
 from conformance.judge.timing import never_early
 from conformance.strategies import delays, process_counts, timeouts
-from conformance.test_lock import (ACQUIRE_KEYWORDS, EDGE_TIMEOUT_CALLS, EDGE_TIMEOUT_OUTCOME,
+from conformance.test_lock import (ACQUIRE_KEYWORDS, judge_edge_timeouts,
                                    judge_with_statements, probe_states)
 
 # Releasing an RLock the caller does not own (owned by another thread or process, or by nobody).
@@ -269,24 +269,7 @@ def test_negative_timeout_and_nonblocking_timeout(target):
     timeout argument are the same as in Lock.acquire()"); threading — RLock objects.
     Promises: RLOCK-5, MGR-26.
     """
-    with target.scenario() as s:
-        lock = s.keep(s.sync.RLock())
-        assert lock.acquire(timeout=s.deadline), "could not acquire a fresh RLock"
-        (seen,) = s.run(lock_actors.try_acquires, [EDGE_TIMEOUT_CALLS], role="trier",
-                        stuck_in="RLock.acquire with a negative or ignored timeout",
-                        extra_args=(lock,))
-        lock.release()
-    expected = EDGE_TIMEOUT_OUTCOME[target.provider]
-    outcomes = Outcomes(
-        unit="acquire calls on an RLock another process owns",
-        acceptable={"as-documented": f"{expected[0]} {expected[1]}"},
-        forbidden={"otherwise": "returned or raised something else"},
-    )
-    for (block, timeout), outcome in zip(EDGE_TIMEOUT_CALLS, seen):
-        outcomes.expect(tuple(outcome) == expected, "otherwise",
-                        f"acquire({block}, {timeout}) {outcome[0]} {outcome[1]}",
-                        "as-documented")
-    outcomes.verdict()
+    judge_edge_timeouts(target, "RLock", "an RLock another process owns")
 
 
 @pytest.mark.providers("native", "manager")

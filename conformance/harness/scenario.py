@@ -9,7 +9,6 @@ import contextlib
 import os
 import pickle
 import shutil
-import signal
 import sys
 import tempfile
 import time
