@@ -480,3 +480,44 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     if not sys.flags.optimize:  # CPython refuses with an assert statement, gone under -O
         expect_raises(AssertionError, lambda: sharedctypes.synchronized(wrapped),
                       "synchronized() of a synchronized wrapper")
+
+
+@invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=INT32)
+def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, scalar):
+    """``sharedctypes.Value`` and ``sharedctypes.Array`` make the same objects as RawValue and
+    RawArray, wrapped as the top-level Value and Array are: a new recursive lock by default, the
+    given lock if one is passed, and no wrapper at all with ``lock=False``.
+
+    Docs: multiprocessing — The multiprocessing.sharedctypes module (Value, Array: "The same as
+    RawArray() except that depending on the value of lock a process-safe synchronization wrapper
+    may be returned instead of a raw ctypes array").
+    Promises: RAW-6.
+    """
+    sharedctypes, ctx = sharedctypes_of(target), target.ctx
+    value = sharedctypes.Value("i", scalar, ctx=ctx)
+    array = sharedctypes.Array("i", items, ctx=ctx)
+    assert value.value == scalar and array[:] == items, \
+        f"sharedctypes.Value('i', {scalar}) reads {value.value}, Array('i', {items}) {array[:]}"
+    for name, made in (("Value", value), ("Array", array)):
+        lock = made.get_lock()
+        assert lock.acquire(timeout=target.deadline), f"could not acquire {name}'s lock"
+        try:
+            again = lock.acquire(False)
+            if again:
+                lock.release()
+        finally:
+            lock.release()
+        assert again, f"the lock sharedctypes.{name}() created is not recursive"
+    given = ctx.Lock()
+    assert sharedctypes.Value("i", lock=given, ctx=ctx).get_lock() is given, \
+        "sharedctypes.Value(..., lock=lock) does not use the given lock"
+    assert sharedctypes.Array("i", 2, lock=given, ctx=ctx).get_lock() is given, \
+        "sharedctypes.Array(..., lock=lock) does not use the given lock"
+    raw_value = sharedctypes.Value("i", scalar, lock=False)
+    raw_array = sharedctypes.Array("i", items, lock=False)
+    assert isinstance(raw_value, ctypes.c_int) and raw_value.value == scalar, \
+        f"sharedctypes.Value('i', {scalar}, lock=False) is {raw_value!r}"
+    assert isinstance(raw_array, ctypes.Array) and raw_array[:] == items, \
+        f"sharedctypes.Array('i', {items}, lock=False) is {raw_array!r}"
+    assert not hasattr(raw_value, "get_lock") and not hasattr(raw_array, "get_lock"), \
+        "sharedctypes.Value/Array with lock=False are synchronized"

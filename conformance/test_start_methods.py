@@ -9,7 +9,13 @@ only ``get_context`` and ``get_all_start_methods``; the module-level ``set_start
 provider only: contexts are not manager features.
 """
 
+import json
+import os
+import subprocess
+import sys
+
 from conformance.judge import Outcomes, expect_raises
+from conformance.outcomes import unsupported
 
 KNOWN_METHODS = ("fork", "spawn", "forkserver")
 
@@ -145,3 +151,120 @@ def test_concrete_context_refuses_set_start_method(target):
                       f"force=True)")
     assert ctx.get_start_method() == target.method, \
         f"the {target.method} context now reports {ctx.get_start_method()!r}"
+
+
+PRELOADED, MISSING = "fractions", "no_such_module_for_the_preload"  # fractions: not loaded
+# by a child's bootstrap, so seeing it in a child shows the preload.
+PRELOAD_PROGRAM = """
+import importlib, json, sys
+from conformance.actors.start_methods import report_loaded
+if __name__ == "__main__":
+    impl, deadline, names = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+    ctx = importlib.import_module(impl).get_context("forkserver")
+    ctx.set_forkserver_preload(names)
+    reader, writer = ctx.Pipe(False)
+    child = ctx.Process(target=report_loaded, args=(writer, names[:1]))
+    child.start()
+    writer.close()
+    loaded = reader.recv() if reader.poll(deadline) else None
+    child.join(deadline)
+    print(json.dumps({"loaded": loaded, "exitcode": child.exitcode}))
+"""
+
+
+def run_fresh(target, tmp_path, program, *args):
+    """Run ``program`` as the main script of a fresh interpreter with the kit's sys.path;
+    return its completed process (bounded by a generous multiple of the deadline)."""
+    script = tmp_path / "program.py"
+    script.write_text(program)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    return subprocess.run([sys.executable, str(script), target.module.__name__,
+                           str(target.deadline), *args], cwd=str(tmp_path), env=env,
+                          capture_output=True, text=True, timeout=4 * target.deadline + 30)
+
+
+def test_forkserver_preload_imports_listed_modules(target, tmp_path):
+    """Modules listed with ``set_forkserver_preload`` before the fork server starts are
+    imported in the server, so a forkserver child already has them in ``sys.modules``; a
+    listed module that cannot be imported is ignored and the child still starts.
+
+    Docs: multiprocessing — Miscellaneous (set_forkserver_preload: "ask the server process to
+    import those modules ... Any ImportError when doing so is silently ignored").
+    Promises: START-14, START-15.
+    """
+    if "forkserver" not in target.module.get_all_start_methods():
+        unsupported("set_forkserver_preload (no forkserver start method)")
+    done = run_fresh(target, tmp_path, PRELOAD_PROGRAM, PRELOADED, MISSING)
+    assert done.returncode == 0, f"the program failed:\n{done.stdout}{done.stderr}"
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["loaded"] == {PRELOADED: True} and seen["exitcode"] == 0, \
+        f"with {[PRELOADED, MISSING]} preloaded, a forkserver child reported " \
+        f"{seen['loaded']} (exitcode {seen['exitcode']}):\n{done.stderr}"
+
+
+REFUSAL_PROGRAM = """
+import importlib, json, sys
+if __name__ == "__main__":
+    ctx = importlib.import_module(sys.argv[1]).get_context("forkserver")
+    refused = {}
+    for names in (["os", 3], [None], [b"os"]):
+        try:
+            ctx.set_forkserver_preload(names)
+            refused[repr(names)] = "returned"
+        except Exception as exc:
+            refused[repr(names)] = type(exc).__name__
+    print(json.dumps(refused))
+"""
+
+
+def test_forkserver_preload_refuses_non_str_names(target, tmp_path):
+    """``set_forkserver_preload`` raises TypeError for a list that holds anything but module
+    names (str).
+
+    Docs: multiprocessing — Miscellaneous (set_forkserver_preload(module_names): "module_names
+    is a list of module names"); CPython raises TypeError("module_names must be a list of
+    strings").  Run in a fresh interpreter: a list wrongly accepted must not reach the kit's
+    own fork server.
+    Promises: START-16.
+    """
+    if "forkserver" not in target.module.get_all_start_methods():
+        unsupported("set_forkserver_preload (no forkserver start method)")
+    done = run_fresh(target, tmp_path, REFUSAL_PROGRAM)
+    assert done.returncode == 0, f"the program failed:\n{done.stdout}{done.stderr}"
+    refused = json.loads(done.stdout.strip().splitlines()[-1])
+    wrong = {names: what for names, what in refused.items() if what != "TypeError"}
+    assert not wrong, f"set_forkserver_preload(names) did not raise TypeError: {wrong}"
+
+
+UNGUARDED_PROGRAM = """
+import importlib, json, os, sys
+ctx = importlib.import_module(sys.argv[1]).get_context(sys.argv[3])
+child = ctx.Process(target=os.getpid)
+child.start()  # unguarded: a spawning child runs this again while importing the main module
+if __name__ == "__main__":
+    child.join(float(sys.argv[2]))
+    print(json.dumps(child.exitcode))
+"""
+
+
+def test_unguarded_main_fails_spawning_children(target, tmp_path):
+    """Under spawn and forkserver, a main module that starts a Process at import time, without
+    the ``if __name__ == '__main__'`` guard, makes the child fail while bootstrapping (it
+    raises RuntimeError) and the parent sees a non-zero exitcode.
+
+    Docs: multiprocessing — Programming guidelines (The spawn and forkserver start methods:
+    "Safe importing of main module ... Instead one should protect the entry point of the
+    program by using if __name__ == '__main__'").  Both spawning methods are exercised for
+    every target: the guideline does not concern fork.
+    Promises: START-17.
+    """
+    offered = target.module.get_all_start_methods()
+    spawning = [method for method in ("spawn", "forkserver") if method in offered]
+    for method in spawning:
+        done = run_fresh(target, tmp_path, UNGUARDED_PROGRAM, method)
+        assert done.returncode == 0, f"the {method} program failed:\n{done.stdout}{done.stderr}"
+        exitcode = json.loads(done.stdout.strip().splitlines()[-1])
+        assert exitcode not in (0, None), \
+            f"an unguarded {method} child exited with {exitcode}:\n{done.stderr}"
+        assert "RuntimeError" in done.stderr, \
+            f"the unguarded {method} child did not report a RuntimeError:\n{done.stderr}"
