@@ -434,3 +434,77 @@ def test_queue_proxy_shutdown(target):
         expect_raises(queue.ShutDown, shared.get_nowait, "get_nowait() on an empty shut-down "
                                                          "queue")
     assert got == 1, f"get after shutdown() gave {got!r}; expected the item put before"
+
+
+# Each shared type a Manager offers: (typeid, arguments, one basic operation, its result).
+SHARED_TYPES = [
+    ("list", ([1],), lambda p: (p.append(2), p[:])[1], [1, 2]),
+    ("dict", (), lambda p: (p.__setitem__("a", 1), p["a"])[1], 1),
+    ("Namespace", (), lambda p: (setattr(p, "x", 1), p.x)[1], 1),
+    ("Lock", (), lambda p: (p.acquire(False), p.release())[0], True),
+    ("RLock", (), lambda p: (p.acquire(), p.acquire(False), p.release(), p.release())[1], True),
+    ("Semaphore", (2,), lambda p: (p.acquire(False), p.acquire(False), p.acquire(False)),
+     (True, True, False)),
+    ("BoundedSemaphore", (1,), lambda p: (p.acquire(False), p.release())[0], True),
+    ("Condition", (), lambda p: (p.acquire(), p.notify_all(), p.release())[0], True),
+    ("Event", (), lambda p: (p.set(), p.is_set())[1], True),
+    ("Barrier", (1,), lambda p: p.wait(), 0),
+    ("Queue", (), lambda p: (p.put("item"), p.get(timeout=5))[1], "item"),
+    ("Value", ("i", 3), lambda p: p.value, 3),
+    ("Array", ("i", [1, 2]), lambda p: (p.__setitem__(0, 5), len(p), p[0])[1:], (2, 5)),
+]
+
+
+def test_a_manager_offers_every_shared_type(target):
+    """A Manager offers list, dict, Namespace, Lock, RLock, Semaphore, BoundedSemaphore,
+    Condition, Event, Barrier, Queue, Value and Array, each returning a proxy whose basic
+    operation works.
+
+    Docs: multiprocessing — Sharing state between processes (Server process: "A manager
+    returned by Manager() will support types list, dict, Namespace, Lock, RLock, Semaphore,
+    BoundedSemaphore, Condition, Event, Barrier, Queue, Value and Array"); Managers
+    (SyncManager).
+    Promises: MGR-42.
+    """
+    from conformance.test_proxies import module_of
+
+    broken = []
+    with target.scenario() as s:
+        manager = s.manager()
+        base_proxy = module_of(manager, "BaseProxy")
+        for typeid, args, operate, expected in SHARED_TYPES:
+            try:
+                proxy = getattr(manager, typeid)(*args)
+                result = operate(proxy)
+            except Exception as error:
+                broken.append(f"{typeid}: raised {type(error).__name__}: {error}")
+                continue
+            if not isinstance(proxy, base_proxy):
+                broken.append(f"{typeid}: returned {type(proxy).__name__}, not a proxy")
+            elif result != expected:
+                broken.append(f"{typeid}: its basic operation gave {result!r}, not {expected!r}")
+    assert not broken, "Manager shared types that do not work: " + "; ".join(broken)
+
+
+def test_a_child_exits_with_its_large_item_unconsumed_in_a_manager_queue(target):
+    """A child that put a large item (1 MB) into a manager Queue exits with code 0 although
+    nobody has taken the item, which is then in the queue, intact.
+
+    Docs: multiprocessing — Pipes and Queues (warning: a process that put items in a queue waits
+    before terminating until they are flushed; "a queue created using a manager does not have
+    this issue"); Programming guidelines (Joining processes that use queues).
+    Promises: Q-22.
+    """
+    from conformance.actors import queue as queue_actors
+
+    size = 1 << 20
+    with target.scenario() as s:
+        board = s.board(1)
+        shared = s.manager().Queue()
+        putter = s.start(queue_actors.put_large, shared, board, size, False, role="putter")
+        s.join([putter], stuck_in="process exit after putting a large item into a manager "
+                                  "Queue nobody reads")
+        got = queue_actors.get_large(shared, s.deadline)
+    assert putter.process.exitcode == 0, f"the putter exited with {putter.process.exitcode}"
+    assert got == (size, True), f"the item left in the manager Queue: {got}; expected " \
+                                f"({size}, True)"

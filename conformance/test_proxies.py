@@ -294,3 +294,69 @@ def test_leaving_the_with_block_shuts_the_manager_down(target):
                                  "after the with block")
     finally:
         shutdown_manager(manager)
+
+
+def test_manager_returns_a_started_manager(target):
+    """``Manager()`` returns a manager already started: its server process runs, its address is
+    set, and a proxy works without calling ``start()``.
+
+    Docs: multiprocessing — Managers (multiprocessing.Manager: "Returns a started SyncManager
+    object ... The returned manager object corresponds to a spawned child process").
+    Promises: MGR-1.
+    """
+    before = set(target.ctx.active_children())
+    with target.scenario() as s:
+        manager = s.manager()
+        address, server = manager.address, server_children(target, before)
+        assert address is not None, "Manager() returned a manager whose address is None"
+        assert server, "Manager() started no server process"
+        shared = manager.dict()
+        shared["k"] = 1
+        assert shared.copy() == {"k": 1}, f"a dict proxy of Manager() holds {shared.copy()}"
+
+
+def test_callmethod_returns_a_copy_of_the_result(target):
+    """``proxy._callmethod(name, args, kwds)`` calls the referent's method in the manager with
+    those arguments and returns a copy of its result.
+
+    Docs: multiprocessing — Proxy Objects (BaseProxy._callmethod: "Call and return the result of
+    a method of the proxy's referent ... a copy of the result is returned").
+    Promises: MGR-34.
+    """
+    with target.scenario() as s:
+        shared = s.manager().list([[1], 3, 2])
+        first = shared._callmethod("__getitem__", (0,))
+        first.append(9)
+        counted = shared._callmethod("count", (3,))
+        shared._callmethod("pop", (0,))
+        shared._callmethod("sort", (), {"reverse": True})
+        whole = shared[:]
+    assert first == [1, 9] and counted == 1, \
+        f"_callmethod('__getitem__', (0,)) gave {first!r}, _callmethod('count', (3,)) {counted!r}"
+    assert whole == [3, 2], \
+        f"after pop(0) and _callmethod('sort', (), {{'reverse': True}}) the list is {whole}"
+
+
+def test_getvalue_returns_a_copy_of_the_referent(target):
+    """``proxy._getvalue()`` returns a plain copy of the referent: changing it changes neither
+    the referent nor what a later ``_getvalue()`` returns; a referent that cannot be pickled
+    (a Lock's) raises RemoteError instead.
+
+    Docs: multiprocessing — Proxy Objects (BaseProxy._getvalue: "Return a copy of the
+    referent. If the referent is unpicklable then this will raise an exception").
+    Promises: MGR-36.
+    """
+    with target.scenario() as s:
+        manager = s.manager()
+        lock = manager.Lock()
+        expect_raises(module_of(manager, "RemoteError"), lock._getvalue,
+                      "_getvalue() of a Lock proxy (an unpicklable referent)")
+        shared = manager.list([1, [2]])
+        value = shared._getvalue()
+        if isinstance(value, list):
+            value.append("x")
+            value[1].append("y")
+        again, whole = shared._getvalue(), shared[:]
+    assert type(value) is list, f"_getvalue() of a list proxy returned {type(value).__name__}"
+    assert again == whole == [1, [2]], \
+        f"after changing the copy, _getvalue() gives {again!r} and l[:] {whole!r}"

@@ -280,3 +280,94 @@ def test_a_manager_cannot_be_pickled(target):
     cls = actors.server_class(managers_of(target).__name__)
     manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx)
     expect_raises(TypeError, lambda: pickle.dumps(manager), "pickle.dumps(manager)")
+
+
+def test_with_starts_a_manager_and_shuts_it_down(target):
+    """``with`` on a manager that was not started starts it and returns it, and leaving the
+    block shuts it down: its server process has exited.
+
+    Docs: multiprocessing — Managers (BaseManager: "__enter__() starts the server process (if
+    it has not already started) and then returns the manager object. __exit__() calls
+    shutdown()").
+    Promises: BMGR-17.
+    """
+    cls = actors.server_class(managers_of(target).__name__)
+    before = set(target.ctx.active_children())
+    manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx)
+    try:
+        with manager as entered:
+            server = [p for p in target.ctx.active_children() if p not in before]
+            entered.shared_dict()["k"] = 1
+            held = entered.shared_dict().copy()
+        assert entered is manager, "with manager as m: m is not the manager"
+        assert server, "entering the with block started no server process"
+        assert held == {"k": 1}, f"the started manager's dict holds {held}"
+        alive = [p.pid for p in server if p.is_alive()]
+        assert not alive, f"after the with block the server process {alive} is still running"
+    finally:
+        shutdown_manager(manager)
+
+
+def test_shutdown_exists_only_after_start(target):
+    """A manager that was never started, or was only ``connect()``-ed to a server, has no
+    ``shutdown``: reaching it raises AttributeError.
+
+    Docs: multiprocessing — Managers (BaseManager.shutdown: "This is only available if start()
+    has been used to start the server process").
+    Promises: BMGR-12.
+    """
+    authkey = new_authkey()
+    name = managers_of(target).__name__
+    never_started = actors.server_class(name)(address=(LOOPBACK, 0), authkey=authkey,
+                                              ctx=target.ctx)
+    expect_raises(AttributeError, lambda: never_started.shutdown,
+                  "manager.shutdown on a manager never started")
+    with started_server(target, authkey) as (server, _):
+        client = actors.connected(name, server.address, authkey)
+        expect_raises(AttributeError, lambda: client.shutdown,
+                      "manager.shutdown on a manager that was only connect()-ed")
+
+
+def test_the_xmlrpclib_serializer_carries_simple_values(target):
+    """A manager built with ``serializer='xmlrpclib'`` serves simple values (numbers, strings,
+    lists) to its proxies as one built with the default ``'pickle'`` does.
+
+    Docs: multiprocessing — Managers (BaseManager: "serializer must be 'pickle' (use pickle
+    serialization) or 'xmlrpclib' (use xmlrpc.client serialization)").
+    Promises: BMGR-19.
+    """
+    cls = actors.server_class(managers_of(target).__name__)
+    held = {}
+    for serializer in ("pickle", "xmlrpclib"):
+        manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), serializer=serializer,
+                      ctx=target.ctx)
+        try:
+            manager.start()
+            shared = manager.shared_dict()
+            shared["number"], shared["text"] = 1, "two"
+            shared["list"] = [3, 4.5]
+            held[serializer] = (shared["number"], shared.get("text"), shared["list"],
+                                len(shared))
+        finally:
+            shutdown_manager(manager)
+    assert held["xmlrpclib"] == held["pickle"] == (1, "two", [3, 4.5], 3), \
+        f"values read back through each serializer: {held}"
+
+
+def test_a_child_connects_with_the_inherited_authkey(target):
+    """A manager started with ``authkey=None`` uses the process's authkey; a child process,
+    which inherits it, can ``connect()`` without passing an authkey and use the shared objects.
+
+    Docs: multiprocessing — Managers (BaseManager: "If authkey is None then
+    current_process().authkey is used"); Process and exceptions (authkey: "When a process is
+    created ... it inherits the authentication key of its parent process").
+    Promises: BMGR-2.
+    """
+    with target.scenario() as s, started_server(target, None) as (server, _):
+        name = managers_of(target).__name__
+        (seen,) = s.run(actors.try_to_connect, [None], role="child",
+                        stuck_in="connect() without an authkey",
+                        extra_args=(name, server.address))
+        final = actors.connected(name, server.address, None).shared_dict().copy()
+    assert seen == ("connected",), f"the child's connect() without an authkey: {seen}"
+    assert final == {"intruder": True}, f"the shared dict after the child wrote: {final}"
