@@ -12,14 +12,18 @@ import faulthandler
 import os
 import pickle
 import signal
+import threading
+import time
 
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 
 
+ORPHAN_CHECK = 0.5  # seconds between looks at whether the kit's process is gone
 GO = 0  # gate board: slot GO opens the gate, slot 1 + i says child i is waiting at it
 
 
 def run(actor, args, report_path, stack_path, gate=None):
+    watch_for_orphaning()
     with open(stack_path, "w") as stack_file:
         if STACK_SIGNAL is not None:
             faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True)
@@ -32,6 +36,19 @@ def run(actor, args, report_path, stack_path, gate=None):
 
             report = {"raised": traceback.format_exc()}
         write_report(report_path, report)
+
+
+def watch_for_orphaning():
+    """Exit if the process that started this child dies without cleaning up (killed by a
+    signal), instead of staying blocked in a primitive forever."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(ORPHAN_CHECK)
+        os._exit(3)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def wait_at_gate(board, index, deadline):
