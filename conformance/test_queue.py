@@ -13,7 +13,7 @@ import queue
 import threading
 import time
 
-from hypothesis import strategies as st
+from hypothesis import example, strategies as st
 
 from conformance.actors import queue as actors
 from conformance.invariants import invariant
@@ -394,6 +394,7 @@ def test_cancel_join_thread_lets_child_exit_unflushed(target):
     assert putter.process.exitcode == 0, f"the putter exited with {putter.process.exitcode}"
 
 
+@example(program=((70000,) * 8,) * 3)  # always race large writes: interleaving shows reliably
 @invariant(program=simple_queue_programs())
 def test_simple_queue_carries_each_producers_items_in_order(target, program):
     """A SimpleQueue passed to several producer processes carries every item, intact and once,

@@ -127,7 +127,7 @@ def test_json_markdown_and_step_summary(tmp_path):
                                          "cpu_count"}
     assert document["summary"] == {"violated": len(document["results"])}
     violated = document["results"][0]
-    assert violated["promises"] == ["LOCK-2", "LOCK-6", "LOCK-9"]
+    assert violated["promises"] == ["LOCK-2", "LOCK-6", "LOCK-9", "MGR-23"]
     assert "FORBIDDEN" in violated["details"] and violated["example"]
     assert violated["reruns"]["of"] == 2
     assert violated["reproduce"].startswith(f"pytest '{violated['id']}' "
