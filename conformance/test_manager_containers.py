@@ -29,6 +29,7 @@ from conformance.judge.linearizability import (
     check,
 )
 from conformance.judge.timing import never_early
+from conformance.specimens import Refused, Unpicklable
 from conformance.strategies import delays, process_counts
 
 MAX_OPERATIONS = 40  # per process: enough overlap to catch a race, small enough to check
@@ -382,13 +383,11 @@ def test_queue_proxy_put_completes_in_the_server(target):
     Objects (a method call is forwarded and its result returned).
     Promises: MGR-20.
     """
-    import threading
-
     with target.scenario() as s:
         shared = s.manager().Queue()
         shared.put("item")
         empty, size = shared.empty(), shared.qsize()
-        expect_raises(Exception, lambda: shared.put(threading.Lock()),
+        expect_raises(Refused, lambda: shared.put(Unpicklable()),
                       "put() of an unpicklable item")
         size_after = shared.qsize()
     assert (empty, size) == (False, 1), f"right after put(): empty() {empty}, qsize() {size}"

@@ -22,7 +22,8 @@ from conformance.judge import Outcomes, Violation, expect_raises
 from conformance.judge.timing import never_early
 from conformance.outcomes import unsupported
 from conformance.strategies import delays
-from conformance.test_queue import Refused, Unpicklable, bounded, expect_raises_within
+from conformance.specimens import Refused, Unpicklable
+from conformance.test_queue import bounded, expect_raises_within
 
 short_timeouts = st.sampled_from([0.01, 0.05, 0.1])
 sizes = st.sampled_from([0, 1, 100, 16384, 16385, 70000])  # 16384: CPython's header split

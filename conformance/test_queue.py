@@ -19,6 +19,7 @@ from conformance.actors import queue as actors
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, Violation, expect_raises
 from conformance.judge.timing import never_early
+from conformance.specimens import Refused, Unpicklable
 from conformance.strategies import delay_lists, delays, process_counts
 
 # An item larger than any pipe's buffer (64 KiB on Linux and macOS), as in the docs' warning.
@@ -411,15 +412,6 @@ def test_simple_queue_carries_each_producers_items_in_order(target, program):
                      stuck_in="SimpleQueue.put or SimpleQueue.get",
                      extra_args=(sq, patience(s)))
     judge_deliveries([len(sizes) for sizes in program], [seen[-1]], "items")
-
-
-class Refused(Exception):
-    """Raised by pickling an ``Unpicklable``."""
-
-
-class Unpicklable:
-    def __reduce__(self):
-        raise Refused("this object refuses to be pickled")
 
 
 def test_simple_queue_put_pickles_at_once(target):
