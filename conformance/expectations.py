@@ -7,6 +7,7 @@ An expectations file is TOML with one ``[[deviation]]`` table per known deviatio
     outcome = "violated"                  # or "timed out"
     reason = "macOS cannot read a semaphore's value, so over-release goes undetected"
     link = "https://docs.python.org/3/library/multiprocessing.html#multiprocessing.BoundedSemaphore"
+    intermittent = false                  # true: shows only for some drawn examples or runs
     [deviation.when]                      # every key optional; all given keys must match
     os = ["darwin"]                       # platform.system().lower()
     interpreter = ["cpython"]             # sys.implementation.name
@@ -16,7 +17,8 @@ An expectations file is TOML with one ``[[deviation]]`` table per known deviatio
     provider = ["native"]
 
 A result that matches a deviation and shows its outcome is a *known deviation*; one that
-passes instead is an *unexpected pass* (the expectation is out of date).
+passes instead is an *unexpected pass* (the expectation is out of date), unless the deviation
+is ``intermittent``: then a pass is a pass (the run did not draw the example that shows it).
 """
 
 import fnmatch
@@ -47,6 +49,7 @@ class Deviation:
     outcome: str
     reason: str
     link: str = ""
+    intermittent: bool = False
     when: dict = field(default_factory=dict)
     source: str = ""
 
@@ -82,11 +85,14 @@ def parse(entry, source):
     unknown = set(entry.get("when", {})) - set(CONDITIONS)
     if unknown:
         raise ExpectationError(f"{source}: unknown conditions {sorted(unknown)}")
-    extra = set(entry) - {"invariant", "outcome", "reason", "link", "when"}
+    if not isinstance(entry.get("intermittent", False), bool):
+        raise ExpectationError(f"{source}: intermittent must be true or false")
+    extra = set(entry) - {"invariant", "outcome", "reason", "link", "intermittent", "when"}
     if extra:
         raise ExpectationError(f"{source}: unknown keys {sorted(extra)}")
     return Deviation(entry["invariant"], entry["outcome"], entry["reason"],
-                     entry.get("link", ""), dict(entry.get("when", {})), source)
+                     entry.get("link", ""), entry.get("intermittent", False),
+                     dict(entry.get("when", {})), source)
 
 
 def find(deviations, invariant_id, facts):

@@ -156,7 +156,7 @@ def pytest_runtest_makereport(item, call):
     deviation = expectations.find(state["deviations"], invariant_id, facts)
     if deviation is not None and named == deviation.outcome:
         named = outcomes.KNOWN_DEVIATION
-    elif deviation is not None and named == outcomes.PASSED:
+    elif deviation is not None and named == outcomes.PASSED and not deviation.intermittent:
         named = outcomes.UNEXPECTED_PASS
     reporting.attach(report, reporting.build_result(item, report, named, deviation,
                                                     state["run_options"]))

@@ -18,7 +18,7 @@ import socket
 import types
 
 from conformance.actors import managers as actors
-from conformance.harness.scenario import KILL_WAIT, shutdown_manager
+from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, Violation, expect_raises
 from conformance.judge.linearizability import FifoQueue
@@ -153,7 +153,7 @@ def test_a_call_fails_promptly_once_the_server_is_gone(target):
                          server.address, authkey, board, s.deadline, role="client")
         s.await_slot(board, actors.CONNECTED, 1, what="the client to use its proxy once")
         for server_process in process:
-            server_process.kill()
+            kill(server_process)
             server_process.join(KILL_WAIT)
         board[actors.KILLED] = 1
         (seen,) = s.join([client], stuck_in="a proxy call to a killed server")

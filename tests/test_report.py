@@ -73,6 +73,8 @@ def test_expectation_pattern_names_the_invariant():
     ({"invariant": "x", "outcome": "violated", "reason": "r", "when": {"arch": "x"}},
      "unknown conditions"),
     ({"invariant": "x", "outcome": "violated", "reason": "r", "typo": 1}, "unknown keys"),
+    ({"invariant": "x", "outcome": "violated", "reason": "r", "intermittent": "yes"},
+     "intermittent must be"),
 ])
 def test_malformed_expectations_are_refused(entry, complaint):
     with pytest.raises(expectations.ExpectationError, match=complaint):
@@ -87,11 +89,12 @@ def test_shipped_expectations_load():
 SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager-"]
 
 
-def write_expectation(tmp_path):
+def write_expectation(tmp_path, intermittent=False):
     path = tmp_path / "mine.toml"
     path.write_text('[[deviation]]\n'
                     'invariant = "test_lock.py::test_critical_sections_are_serialised"\n'
-                    'outcome = "violated"\nreason = "two holders, on purpose"\n')
+                    'outcome = "violated"\nreason = "two holders, on purpose"\n'
+                    f'intermittent = {str(intermittent).lower()}\n')
     return path
 
 
@@ -113,6 +116,14 @@ def test_expectation_that_no_longer_holds_is_an_unexpected_pass(tmp_path):
     document = json.loads(results.read_text())
     assert {r["outcome"] for r in document["results"]} == {outcomes.UNEXPECTED_PASS}
     assert "UNEXPECTED PASS: conformance/test_lock.py::test_critical_sections" in completed.stdout
+
+
+def test_intermittent_expectation_lets_a_pass_be_a_pass(tmp_path):
+    results = tmp_path / "r.json"
+    run_kit(tmp_path, *SERIALISED, f"--conformance-json={results}",
+            f"--mp-expectations={write_expectation(tmp_path, intermittent=True)}")
+    document = json.loads(results.read_text())
+    assert {r["outcome"] for r in document["results"]} == {outcomes.PASSED}
 
 
 def test_json_markdown_and_step_summary(tmp_path):

@@ -8,6 +8,7 @@ the scenario no child, manager process, named semaphore or board file it created
 import contextlib
 import os
 import pickle
+import signal
 import shutil
 import sys
 import tempfile
@@ -218,7 +219,7 @@ class Scenario:
         wait_for_exit(alive, KILL_WAIT)
         for process in alive:
             if process.exitcode is None:
-                process.kill()
+                kill(process)
         wait_for_exit(alive, KILL_WAIT)
 
 
@@ -234,6 +235,16 @@ def collect_stacks(children):
     return [c.stacks() for c in children]
 
 
+def kill(process):
+    """SIGKILL ``process`` (``Process.kill()`` is recent: drop-ins such as billiard lack it);
+    on Windows terminating already is killing."""
+    with contextlib.suppress(OSError):
+        if hasattr(signal, "SIGKILL"):
+            os.kill(process.pid, signal.SIGKILL)
+        else:
+            process.terminate()
+
+
 def wait_for_exit(processes, seconds):
     end = time.monotonic() + seconds
     for process in processes:
@@ -246,6 +257,5 @@ def shutdown_manager(manager):
         manager.shutdown()
     server = getattr(manager, "_process", None)
     if server is not None and server.exitcode is None:
-        with contextlib.suppress(Exception):
-            server.kill()
-            server.join(KILL_WAIT)
+        kill(server)
+        server.join(KILL_WAIT)
