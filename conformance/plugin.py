@@ -64,6 +64,9 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    # The kit forks on purpose, from a process that runs helper threads (and xdist's).
+    config.addinivalue_line("filterwarnings",
+                            "ignore:This process .* is multi-threaded:DeprecationWarning")
     module_name = config.getoption("mp_impl") or config.getini("mp_impl")
     deadline = config.getoption("mp_deadline") or float(config.getini("mp_deadline"))
     if deadline <= 0:
