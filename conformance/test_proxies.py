@@ -6,6 +6,7 @@ support); Sharing state between processes — Server process.
 """
 
 import copy
+import itertools
 import pickle
 import sys
 
@@ -154,6 +155,23 @@ def test_dict_views_are_list_copies(target):
         taken = [(type(view).__name__, list(view)) for view in views]
     assert taken == [("list", ["a"]), ("list", [1]), ("list", [("a", 1)])], \
         f"(type, contents) of keys(), values(), items() after a later write: {taken}"
+
+
+def test_iterating_a_proxy_iterates_its_referent(target):
+    """Iterating a dict proxy yields the dict's keys in insertion order; iterating a list proxy
+    yields the list's elements.
+
+    Docs: multiprocessing — Managers (SyncManager.dict, SyncManager.list: proxies of a dict and a
+    list); Proxy Objects (a proxy forwards its referent's methods).
+    Promises: MGR-13.
+    """
+    with target.scenario() as s:
+        manager = s.manager()
+        keyed, listed = manager.dict({"b": 1, "a": 2}), manager.list([3, [4], "five"])
+        keys, elements = list(itertools.islice(keyed, 3)), list(itertools.islice(listed, 4))
+    assert keys == ["b", "a"], f"iterating dict proxy of {{'b': 1, 'a': 2}} gave {keys}"
+    assert elements == [3, [4], "five"], \
+        f"iterating list proxy of [3, [4], 'five'] gave {elements}"
 
 
 def test_deepcopy_copies_the_value_but_pickling_keeps_the_referent(target):

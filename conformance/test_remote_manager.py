@@ -51,15 +51,15 @@ def new_authkey():
 
 
 @contextlib.contextmanager
-def started_server(target, authkey):
+def started_server(target, authkey, *start_args):
     """A started server of the shared typeids on the loopback, with its process; shut down (and
-    killed if need be) on exit."""
+    killed if need be) on exit.  ``start_args``: the initializer and its arguments."""
     managers = managers_of(target)
     before = set(target.ctx.active_children())
     server = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), authkey=authkey,
                                                     ctx=target.ctx)
     try:
-        server.start()
+        server.start(*start_args)
         process = [p for p in target.ctx.active_children() if p not in before]
         yield server, process
     finally:
@@ -217,6 +217,29 @@ def test_a_manager_starts_only_once(target):
                       "get_server() on a started manager")
         server.shutdown()
         expect_raises(target.ctx.ProcessError, server.start, "start() after shutdown()")
+
+
+def test_start_runs_the_initializer_in_the_server(target):
+    """``start(initializer, initargs)`` runs ``initializer(*initargs)`` in the server process
+    when it starts; a non-callable initializer raises TypeError.
+
+    Docs: multiprocessing — Managers (BaseManager.start: "If initializer is not None then the
+    subprocess will call initializer(*initargs) when it starts").
+    Promises: BMGR-4.
+    """
+    managers = managers_of(target)
+    with target.scenario() as s:
+        board = s.board(1)
+        with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, process):
+            ran_in = board[0]
+        refusing = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), ctx=target.ctx)
+        try:
+            expect_raises(TypeError, lambda: refusing.start(42), "start(initializer=42)")
+        finally:
+            shutdown_manager(refusing)
+    assert process and ran_in == process[0].pid, \
+        f"the initializer ran in pid {ran_in or 'none'}; the server process is " \
+        f"{[p.pid for p in process]}"
 
 
 def test_get_server_serves_clients(target):

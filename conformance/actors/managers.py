@@ -20,6 +20,7 @@ callables, as a client of a remote manager does.
 """
 
 import importlib
+import os
 import queue
 import time
 
@@ -220,6 +221,11 @@ def __getattr__(name):
     if name.startswith((SERVER_PREFIX, CLIENT_PREFIX)):
         return _manager_class(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def note_pid(board, slot):
+    """A manager initializer: write the pid of the process running it on the board."""
+    board[slot] = os.getpid()
 
 
 def server_class(managers_name):
