@@ -32,6 +32,7 @@ from conformance.harness.implementation import (
     choose_start_methods,
     load_implementation,
 )
+from conformance.harness.scenario import sweep_stale_workdirs
 
 DEFAULT_DEADLINE = 30.0
 DEFAULT_RERUNS = 2
@@ -64,6 +65,7 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    sweep_stale_workdirs()
     # The kit forks on purpose, from a process that runs helper threads (and xdist's).
     config.addinivalue_line("filterwarnings",
                             "ignore:This process .* is multi-threaded:DeprecationWarning")

@@ -9,6 +9,7 @@ import types
 
 import pytest
 
+from conformance.harness import scenario
 from conformance.harness.implementation import Target
 from conformance.judge import Stuck
 from tests import probes
@@ -94,6 +95,17 @@ def test_deadlocked_run_goes_on_and_leaves_nothing_behind(tmp_path):
     assert "leaked" not in completed.stderr  # nothing left for the resource tracker to clean
     # the forkserver and resource tracker exit on their own once the run's process is gone
     assert wait_for_no_processes_of_run(tmp_path, seconds=10) == []
+
+
+def test_workdirs_of_killed_runs_are_swept(tmp_path, monkeypatch):
+    monkeypatch.setattr(scenario, "SCRATCH", str(tmp_path))
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    dead, live = f"mpconf-{ended.stdout.strip()}-x", f"mpconf-{os.getpid()}-x"
+    for name in (dead, live, "unrelated"):
+        (tmp_path / name).mkdir()
+    scenario.sweep_stale_workdirs()
+    assert sorted(os.listdir(tmp_path)) == [live, "unrelated"]
 
 
 @pytest.mark.parametrize("option, complaint", [
