@@ -1,8 +1,10 @@
 """The report tells the truth: outcomes, expectations, JSON, Markdown, the matrix, the workflow."""
 
 import json
+import shutil
 import subprocess
 import sys
+import sysconfig
 from types import SimpleNamespace
 
 import pytest
@@ -174,6 +176,7 @@ def test_readme_matrix_is_replaced_between_markers(tmp_path):
 
 
 WORKFLOW = REPO / ".github" / "workflows" / "conformance.yml"
+ZIZMOR_CONFIG = REPO / ".github" / "zizmor.yml"
 
 
 def test_workflow_is_valid():
@@ -181,6 +184,28 @@ def test_workflow_is_valid():
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
          str(WORKFLOW)], capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def zizmor(workflow):
+    """Lint a workflow with zizmor (GitHub Actions: syntax, template injection, credentials)."""
+    found = shutil.which("zizmor", path=sysconfig.get_path("scripts")) or shutil.which("zizmor")
+    assert found, "zizmor is not installed: python -m pip install -e '.[test]'"
+    return subprocess.run([found, "--offline", "--config", str(ZIZMOR_CONFIG), str(workflow)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_workflow_passes_the_actions_linter():
+    completed = zizmor(WORKFLOW)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_actions_linter_catches_a_template_injection(tmp_path):
+    risky = tmp_path / "risky.yml"
+    risky.write_text(WORKFLOW.read_text().replace(
+        'run: pytest tests', 'run: pytest tests -k "${{ github.event.pull_request.title }}"'))
+    completed = zizmor(risky)
+    assert completed.returncode != 0 and "template-injection" in completed.stdout, \
+        completed.stdout + completed.stderr
 
 
 def test_workflow_runs_the_readme_commands():
