@@ -4,7 +4,8 @@
 
 Rows are invariants (per provider), columns are the platforms; each cell shows the outcome under
 every start method that platform offers.  Below the matrix, every result that did not pass is
-listed with its evidence and how to reproduce it.
+listed with its evidence and how to reproduce it.  ``--only-differences`` (what the README
+shows) leaves out the rows that passed everywhere.
 """
 
 import argparse
@@ -42,7 +43,15 @@ def load(paths):
             document = json.load(f)
         document["label"] = target_label(document["platform"])
         documents.append(document)
-    return sorted(documents, key=lambda d: d["label"])
+    return sorted(documents, key=platform_order)
+
+
+def platform_order(document):
+    """The standard library before drop-ins; then interpreter and version, numerically."""
+    facts = document["platform"]
+    version = tuple(int(part) for part in facts["python"].split(".")[:3] if part.isdigit())
+    return (facts["implementation"] != "multiprocessing", facts["implementation"],
+            facts["interpreter"], version, document["label"])
 
 
 def row_key(result):
@@ -84,27 +93,49 @@ def summary_rows(documents):
 def not_passed(documents):
     for document in documents:
         for result in document["results"]:
-            if result["outcome"] not in (outcomes.PASSED, outcomes.UNSUPPORTED):
+            if result["outcome"] != outcomes.PASSED:
                 yield document["label"], result
 
 
-def markdown(documents):
+def not_passed_grouped(documents):
+    """Results that did not pass, one line per platform, invariant, outcome and reason, with
+    the start methods it showed under."""
+    groups = {}
+    for label, result in not_passed(documents):
+        reason = result.get("expectation", {}).get("reason") or headline(result)
+        key = (label, row_key(result), result["outcome"], reason)
+        groups.setdefault(key, []).append(result["start_method"])
+    order = list(SHORT_METHOD)
+    return {key: [SHORT_METHOD.get(m, m) for m in
+                  sorted(methods, key=lambda m: order.index(m) if m in order else len(order))]
+            for key, methods in groups.items()}
+
+
+def passed_everywhere(cells, row):
+    return all(r["outcome"] == outcomes.PASSED for per in cells[row].values() for r in per)
+
+
+def markdown(documents, only_differences=False):
     labels = [d["label"] for d in documents]
     cells, rows = grid(documents)
     out = ["# multiprocessing conformance matrix", "", f"Legend: {legend()}", ""]
     out += ["| platform | " + " | ".join(outcomes.ALL) + " |",
             "|---|" + "---|" * len(outcomes.ALL)]
     out += [f"| {label} | " + " | ".join(counts) + " |" for label, counts in summary_rows(documents)]
+    shown = [row for row in rows if not (only_differences and passed_everywhere(cells, row))]
+    if only_differences:
+        out += ["", f"{len(rows) - len(shown)} of {len(rows)} invariants (counting manager "
+                    f"variants) passed on every platform under every start method; the other "
+                    f"{len(shown)}:"]
     out += ["", "| invariant | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
-    for row in rows:
+    for row in shown:
         out.append(f"| `{row}` | " + " | ".join(cell_text(cells[row].get(label, []))
                                                for label in labels) + " |")
-    problems = list(not_passed(documents))
+    problems = not_passed_grouped(documents)
     if problems:
         out += ["", "## Not passed", ""]
-        for label, result in problems:
-            reason = result.get("expectation", {}).get("reason") or headline(result)
-            out.append(f"- **{result['outcome']}** {label}: `{result['id']}` — {reason}")
+        for (label, row, outcome, reason), methods in problems.items():
+            out.append(f"- **{outcome}** {label}: `{row}` ({' '.join(methods)}) — {reason}")
     return "\n".join(out) + "\n"
 
 
@@ -171,7 +202,7 @@ def main(argv=None):
     documents = load(args.results)
     text = markdown(documents)
     if args.readme:
-        update_between_markers(args.readme, text)
+        update_between_markers(args.readme, markdown(documents, only_differences=True))
     elif args.markdown:
         with open(args.markdown, "w", encoding="utf-8") as f:
             f.write(text)

@@ -167,6 +167,34 @@ def test_matrix_combines_platforms(tmp_path):
     assert "<table>" in page.read_text()
 
 
+def synthetic(python, implementation, violated_under=()):
+    platform = {"os": "linux", "interpreter": "cpython", "python": python,
+                "implementation": implementation, "start_methods": ["fork", "spawn"]}
+    results = [{"invariant": invariant, "provider": "native", "start_method": method,
+                "id": f"conformance/{invariant}[{method}]",
+                "outcome": "violated" if (invariant, method) in violated_under else "passed",
+                "details": "E   Violation: two holders"}
+               for invariant in ("test_a.py::test_steady", "test_b.py::test_shaky")
+               for method in ("fork", "spawn")]
+    return {"platform": platform, "results": results,
+            "label": f"linux cpython {python} {implementation}"}
+
+
+def test_readme_matrix_shows_only_what_differs_in_platform_order():
+    documents = sorted([synthetic("3.10.1", "multiprocessing"),
+                        synthetic("3.9.2", "multiprocessing"),
+                        synthetic("3.11.0", "billiard", {("test_b.py::test_shaky", "fork"),
+                                                         ("test_b.py::test_shaky", "spawn")})],
+                       key=matrix.platform_order)
+    text = matrix.markdown(documents, only_differences=True)
+    assert [d["platform"]["python"] for d in documents] == ["3.9.2", "3.10.1", "3.11.0"]
+    assert "1 of 2 invariants (counting manager variants) passed on every platform" in text
+    assert "`test_a.py::test_steady`" not in text and "| `test_b.py::test_shaky` |" in text
+    assert ("- **violated** linux cpython 3.11.0 billiard: `test_b.py::test_shaky` (fork spawn)"
+            " — Violation: two holders") in text
+    assert "`test_a.py::test_steady`" in matrix.markdown(documents)
+
+
 def test_readme_matrix_is_replaced_between_markers(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text(f"intro\n{matrix.README_START}\nold\n{matrix.README_END}\nend\n")
