@@ -32,6 +32,7 @@ from conformance.harness.implementation import (
     choose_start_methods,
     load_implementation,
 )
+from conformance.harness import scenario
 from conformance.harness.scenario import sweep_stale_workdirs
 
 DEFAULT_DEADLINE = 30.0
@@ -138,6 +139,10 @@ def target(request):
     return made[request.param]
 
 
+def pytest_runtest_setup(item):
+    scenario.current_example.clear()  # an example belongs to the test that drew it
+
+
 def pytest_runtest_teardown(item):
     """Finalize the primitives a test dropped (unlinking their named semaphores) before the next
     test: the test's frames, which held them, are gone now; a scenario's exit is too early."""
@@ -164,7 +169,8 @@ def pytest_runtest_makereport(item, call):
     elif deviation is not None and named == outcomes.PASSED and not deviation.intermittent:
         named = outcomes.UNEXPECTED_PASS
     reporting.attach(report, reporting.build_result(item, report, named, deviation,
-                                                    state["run_options"]))
+                                                    state["run_options"],
+                                                    dict(scenario.current_example)))
     if named == outcomes.KNOWN_DEVIATION:
         report.outcome = "skipped"
         report.wasxfail = f"known deviation: {deviation.reason}"

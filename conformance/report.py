@@ -43,7 +43,9 @@ def invariant_metadata(function):
 
 # --- one result ---------------------------------------------------------------------------------
 
-def build_result(item, report, outcome, deviation, run_options):
+def build_result(item, report, outcome, deviation, run_options, example=None):
+    """The JSON result of one invariant x start method x provider; ``example``: what the
+    Hypothesis example that ran last (the failing one, when it failed) drew."""
     provider, method = item.callspec.params["target"]
     module = item.path.name
     result = {
@@ -63,6 +65,8 @@ def build_result(item, report, outcome, deviation, run_options):
         text = details_text(report)
         result["details"] = text[-DETAIL_CHARS:]
         result.update(evidence_fields(text))
+        if example:
+            result["example"] = ", ".join(f"{name}={value!r}" for name, value in example.items())
         result["reproduce"] = reproduce_command(item.nodeid, run_options)
     return result
 
@@ -75,10 +79,6 @@ def details_text(report):
 
 def evidence_fields(text):
     fields = {}
-    example = re.search(r"Falsifying example: (.*?\n[E ]*\))", text, re.S) or \
-        re.search(r"^E?\s*Example: (.*)$", text, re.M)
-    if example:
-        fields["example"] = re.sub(r"\n[E ]*", "\n", example.group(1)).strip()
     blob = re.search(r"(@reproduce_failure\(.*?\))", text)
     if blob:
         fields["reproduce_blob"] = blob.group(1)
