@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 
+from conformance.actors import start_methods as actors
 from conformance.judge import Outcomes, expect_raises
 from conformance.outcomes import unsupported
 
@@ -131,6 +132,29 @@ def test_context_offers_the_module_api(target):
                 made.close()
         outcomes.expect(ok, "broken", f"ctx.{name}{args} made {made!r}", "offered")
     outcomes.verdict()
+
+
+def test_fork_from_a_threaded_process_warns(target):
+    """From Python 3.12, starting a fork-context process from a process that runs more than one
+    thread raises a DeprecationWarning (from ``os.fork``).
+
+    Docs: multiprocessing — Contexts and start methods (fork: "Changed in version 3.12: If
+    Python is able to detect that your process has multiple threads, the os.fork() function
+    that this start method calls internally will raise a DeprecationWarning").
+    Promises: START-13.
+    """
+    if sys.version_info < (3, 12):
+        unsupported("os.fork's DeprecationWarning in a threaded process (added in Python 3.12)")
+    if "fork" not in target.module.get_all_start_methods():
+        unsupported("the fork start method")
+    with target.scenario() as s:
+        (seen,) = s.join([s.start(actors.fork_while_threaded, target.module.__name__,
+                                  role="threaded forker", daemon=False)],
+                         stuck_in="a fork-context start()")
+    warned = [message for category, message in seen
+              if category == "DeprecationWarning" and "fork" in message]
+    assert warned, f"start() of a fork-context process from a process with two threads " \
+                   f"raised no DeprecationWarning; warnings seen: {seen}"
 
 
 def test_concrete_context_refuses_set_start_method(target):

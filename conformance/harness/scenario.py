@@ -150,13 +150,15 @@ class Scenario:
         self._managers.append(manager)
         return manager
 
-    def start(self, actor, *args, role, gate=None):
+    def start(self, actor, *args, role, gate=None, daemon=True):
+        """Start a child running ``actor(*args)``; ``daemon=False`` for one that starts
+        processes itself (daemonic processes may not)."""
         index = len(self._children)
         report_path = os.path.join(self.workdir, f"report{index}")
         stack_path = os.path.join(self.workdir, f"stack{index}")
         process = self.ctx.Process(
             target=child.run, args=(actor, args, report_path, stack_path, gate), name=role,
-            daemon=True,
+            daemon=daemon,
         )
         process.start()
         started = Child(process, role, report_path, stack_path)
