@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conformance.actors import condition as actors
 from conformance.actors.common import pause
+from conformance.harness.probe import takes
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, Stuck, expect_raises
 from conformance.judge.timing import never_early
@@ -211,14 +212,10 @@ def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, st
             notify_under_lock(s, cond, lambda: (cond.notify(), cond.notify_all()))
         waiter = s.start(actors.timed_waiter, cond, board, timeout, s.deadline, role="waiter")
         s.await_slot(board, actors.RETURNED, 1, what="the waiter to return from wait(t)")
-        intruded = probe.acquire(False)
-        if intruded:
-            probe.release()
+        intruded = takes(probe, False)
         board[actors.LEAVE] = 1
         (record,) = s.join([waiter], stuck_in="Condition.wait(timeout)")
-        freed = probe.acquire(True, s.deadline)
-        if freed:
-            probe.release()
+        freed = takes(probe, True, s.deadline)
     outcomes = Outcomes(
         unit="checks of a timed-out wait",
         acceptable={"ok": "as promised"},
@@ -283,14 +280,10 @@ def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
                 probe.release()
             s.await_slot(board, actors.PARTLY_RELEASED, 1,
                          what="the waiter to release all levels but one")
-            intruded = probe.acquire(False)
-            if intruded:
-                probe.release()
+            intruded = takes(probe, False)
             board[actors.PROBED] = 1
             (record,) = s.join([waiter], stuck_in="Condition.wait on a recursive lock")
-            freed = probe.acquire(True, s.deadline)
-            if freed:
-                probe.release()
+            freed = takes(probe, True, s.deadline)
             outcomes.expect(not intruded, "released-too-soon",
                             f"free after {levels - 1} of {levels} releases", "ok")
             outcomes.expect(freed, "still-held", f"held after {levels} releases", "ok")

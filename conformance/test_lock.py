@@ -13,6 +13,7 @@ import time
 import pytest
 
 from conformance.actors import lock as actors
+from conformance.harness.probe import takes
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, expect_raises
 from conformance.judge.timing import never_early
@@ -278,9 +279,7 @@ def probe_states(s, board, lock, states):
         s.await_slot(board, actors.STATE, state, what=f"the owner to reach state {state}")
         if board[actors.STATE] != state:
             break
-        probed[state] = lock.acquire(False)
-        if probed[state]:
-            lock.release()
+        probed[state] = takes(lock, False)
         board[actors.PROBED] = state
     return probed
 

@@ -186,6 +186,7 @@ def test_poll_none_waits_until_data_arrives(target):
         a, b = s.keep(target.ctx.Pipe())
         poller = s.start(actors.poll_without_limit, a, board, role="poller")
         s.await_slot(board, actors.POLLING, 1, what="the poller to call poll(None)")
+        s.await_blocked(poller)
         b.send("wake up")
         ((ready, got),) = s.join([poller], stuck_in="Connection.poll(None) with data sent")
     outcomes = Outcomes(

@@ -15,6 +15,7 @@ import threading
 from hypothesis import strategies as st
 
 from conformance.actors import shared_ctypes as actors
+from conformance.harness.probe import holder_retakes, takes
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, Violation, expect_raises
 from conformance.outcomes import unsupported
@@ -209,14 +210,8 @@ def test_default_lock_is_a_new_recursive_lock(target):
     for name, shared in made.items():
         lock = shared.get_lock()
         assert shared.get_lock() is lock, f"{name}.get_lock() returned a different lock each time"
-        assert lock.acquire(timeout=target.deadline), f"{name}: could not acquire its lock"
-        try:
-            again = lock.acquire(False)
-            if again:
-                lock.release()
-        finally:
-            lock.release()
-        assert again, f"{name}: its lock is not recursive (holder's acquire(False) was refused)"
+        assert holder_retakes(lock, target.deadline), \
+            f"{name}: its lock is not recursive (holder's acquire(False) was refused)"
         locks[name] = lock
     distinct = {id(lock) for lock in locks.values()}
     assert len(distinct) == len(locks), "two objects share one default lock"
@@ -242,10 +237,7 @@ def acquirable_from_another_thread(lock, deadline):
     got = []
 
     def attempt():
-        acquired = lock.acquire(False)
-        if acquired:
-            lock.release()
-        got.append(acquired)
+        got.append(takes(lock, False))
 
     thread = threading.Thread(target=attempt)
     thread.start()
@@ -465,15 +457,8 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     wrapped = sharedctypes.synchronized(raw)
     assert wrapped.get_obj() is raw and wrapped.value == scalar, \
         f"synchronized(c_int({scalar})) wraps {wrapped.get_obj()!r} reading {wrapped.value!r}"
-    lock = wrapped.get_lock()
-    assert lock.acquire(timeout=target.deadline), "could not acquire the created lock"
-    try:
-        again = lock.acquire(False)
-        if again:
-            lock.release()
-    finally:
-        lock.release()
-    assert again, "the lock synchronized() created is not recursive"
+    assert holder_retakes(wrapped.get_lock(), target.deadline), \
+        "the lock synchronized() created is not recursive"
     given = target.ctx.Lock()
     assert sharedctypes.synchronized(target.ctx.RawArray("i", 2), given).get_lock() is given, \
         "synchronized(obj, lock) does not use the given lock"
@@ -499,15 +484,8 @@ def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, sca
     assert value.value == scalar and array[:] == items, \
         f"sharedctypes.Value('i', {scalar}) reads {value.value}, Array('i', {items}) {array[:]}"
     for name, made in (("Value", value), ("Array", array)):
-        lock = made.get_lock()
-        assert lock.acquire(timeout=target.deadline), f"could not acquire {name}'s lock"
-        try:
-            again = lock.acquire(False)
-            if again:
-                lock.release()
-        finally:
-            lock.release()
-        assert again, f"the lock sharedctypes.{name}() created is not recursive"
+        assert holder_retakes(made.get_lock(), target.deadline), \
+            f"the lock sharedctypes.{name}() created is not recursive"
     given = ctx.Lock()
     assert sharedctypes.Value("i", lock=given, ctx=ctx).get_lock() is given, \
         "sharedctypes.Value(..., lock=lock) does not use the given lock"

@@ -24,6 +24,7 @@ current_example = {}
 
 STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
 KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
+BLOCKED_WAIT = 1.0  # at most this long for an announced child to block
 CHECK_CHILDREN_EVERY = 0.1  # seconds between looks at whether a child died while awaited
 # Evidence files live in memory where the OS offers it: on a disk-backed /tmp, creating and
 # renaming each child's report costs ~10x more (measured: 168 vs 17 microseconds).
@@ -179,6 +180,24 @@ class Scenario:
             self._fail_stuck(f"{len(stuck)} of {len(children)} processes still in {stuck_in} "
                              f"after {self.deadline:g} s", stuck)
         return [self._observation(c) for c in children]
+
+    def await_blocked(self, started):
+        """Give a child that announced it is about to block time to get there, so that what
+        the parent does next finds it blocked (a mutant's bug may show only then).  Only
+        widens a window; correctness never rests on it.  On Linux, waits (bounded) until the
+        child's main thread sleeps; elsewhere pauses briefly."""
+        stat = f"/proc/{started.process.pid}/stat"
+        end = time.monotonic() + min(self.deadline, BLOCKED_WAIT)
+        while time.monotonic() < end:
+            try:
+                with open(stat) as f:
+                    state = f.read().rpartition(")")[2].split()[0]
+            except (OSError, IndexError):
+                time.sleep(BLOCKED_WAIT / 20)  # no /proc: just let it get there
+                return
+            if state in ("S", "D"):
+                return
+            time.sleep(0.001)
 
     def await_slot(self, board, slot, value, *, what):
         """Wait (bounded) until a child signals on the board, e.g. that it holds a lock.

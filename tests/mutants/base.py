@@ -11,6 +11,7 @@ which the bug shows (and under which the invariant must therefore fail; elsewher
 
 import functools
 import multiprocessing
+from multiprocessing import reduction
 
 ALL = ("fork", "spawn", "forkserver")
 SPAWNING = ("spawn", "forkserver")  # bugs in pickling do not show under fork
@@ -39,3 +40,26 @@ def mutant(**overrides):
         return MutantContext(multiprocessing.get_context(method), overrides)
 
     return get_context, multiprocessing.get_all_start_methods
+
+
+def pipe_of(connection_class):
+    """A ``Pipe`` factory whose two ends are ``connection_class`` (a Connection subclass that
+    carries the bug) and stay that class when sent to a child."""
+    reduction.register(connection_class, reduce_connection)
+
+    def pipe(ctx, duplex=True):
+        ends = ctx.Pipe(duplex)
+        for end in ends:
+            end.__class__ = connection_class
+        return ends
+
+    return pipe
+
+
+def reduce_connection(conn):
+    return rebuild_connection, (type(conn), reduction.DupFd(conn.fileno()), conn.readable,
+                                conn.writable)
+
+
+def rebuild_connection(connection_class, df, readable, writable):
+    return connection_class(df.detach(), readable, writable)

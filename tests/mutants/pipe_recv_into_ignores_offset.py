@@ -1,9 +1,9 @@
 """Bug: recv_bytes_into() checks the room after ``offset`` but writes the message at the start
 of the buffer."""
 
-from multiprocessing import connection, reduction
+from multiprocessing import connection
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import ALL, mutant, pipe_of
 
 
 class OffsetlessConnection(connection.Connection):
@@ -14,23 +14,5 @@ class OffsetlessConnection(connection.Connection):
         return size
 
 
-def rebuild(df, readable, writable):
-    return OffsetlessConnection(df.detach(), readable, writable)
-
-
-def reduce(conn):
-    return rebuild, (reduction.DupFd(conn.fileno()), conn.readable, conn.writable)
-
-
-reduction.register(OffsetlessConnection, reduce)  # stays itself in spawned children
-
-
-def pipe(ctx, duplex=True):
-    ends = ctx.Pipe(duplex)
-    for end in ends:
-        end.__class__ = OffsetlessConnection
-    return ends
-
-
-get_context, get_all_start_methods = mutant(Pipe=pipe)
+get_context, get_all_start_methods = mutant(Pipe=pipe_of(OffsetlessConnection))
 KILLS = {"test_pipe.py::test_messages_cross_processes_intact_with_boundaries": ALL}

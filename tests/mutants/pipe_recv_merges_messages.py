@@ -2,9 +2,9 @@
 is appended to the one being received, so two messages come out as one (and recv() unpickles
 only the first of them)."""
 
-from multiprocessing import connection, reduction
+from multiprocessing import connection
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import ALL, mutant, pipe_of
 
 
 class MergingConnection(connection.Connection):
@@ -17,23 +17,5 @@ class MergingConnection(connection.Connection):
         return buf
 
 
-def rebuild(df, readable, writable):
-    return MergingConnection(df.detach(), readable, writable)
-
-
-def reduce(conn):
-    return rebuild, (reduction.DupFd(conn.fileno()), conn.readable, conn.writable)
-
-
-reduction.register(MergingConnection, reduce)  # stays a MergingConnection in spawned children
-
-
-def pipe(ctx, duplex=True):
-    ends = ctx.Pipe(duplex)
-    for end in ends:
-        end.__class__ = MergingConnection
-    return ends
-
-
-get_context, get_all_start_methods = mutant(Pipe=pipe)
+get_context, get_all_start_methods = mutant(Pipe=pipe_of(MergingConnection))
 KILLS = {"test_pipe.py::test_messages_cross_processes_intact_with_boundaries": ALL}
