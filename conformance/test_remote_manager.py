@@ -231,6 +231,8 @@ def test_start_runs_the_initializer_in_the_server(target):
     with target.scenario() as s:
         board = s.board(1)
         with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, process):
+            # The docs say "when it starts", not before start() returns: wait, bounded.
+            s.await_slot(board, 0, 1, what="the initializer to run in the server process")
             ran_in = board[0]
         refusing = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), ctx=target.ctx)
         try:
