@@ -3,52 +3,72 @@
 A child runs one actor (a plain function from ``conformance.actors``) on plain data and the
 primitives under test, then writes what the actor observed to a report file.  A gated child
 first waits at the start gate, so that all children of a scenario begin together instead of
-staggered by their start-up time (which would hide races).  The file, not the
-implementation under test, carries the evidence home.  On POSIX, SIGUSR1 makes the child dump
-every thread's stack, which is how a deadline failure shows where a child was stuck.
+staggered by their start-up time (which would hide races).  The file, not the implementation
+under test, carries the evidence home.
+
+An actor marks the calls a promise is about with ``with judged("what"):``: an exception escaping
+one is evidence (the parent judges it a violation); any other exception means the child could
+not do its part (the parent reports an error).
+
+Stacks for a deadline failure: on POSIX, SIGUSR1 makes the child dump every thread's stack;
+where there are no signals (Windows) the child dumps them itself once ``stacks_after`` seconds
+have passed, just before the parent gives up on it.
 """
 
+import contextlib
 import faulthandler
 import os
 import pickle
 import signal
-import threading
-import time
+
+from conformance.harness import liveness
 
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
-
-
-ORPHAN_CHECK = 0.5  # seconds between looks at whether the kit's process is gone
+ORPHAN_EXIT = 3  # exit status of a child whose parent died without cleaning up
 GO = 0  # gate board: slot GO opens the gate, slot 1 + i says child i is waiting at it
 
 
-def run(actor, args, report_path, stack_path, gate=None):
-    watch_for_orphaning()
-    with open(stack_path, "w") as stack_file:
+class CallRaised(Exception):
+    """Raised by ``judged`` in a child: the call under test raised ``__cause__``."""
+
+    def __init__(self, what):
+        super().__init__(what)
+        self.what = what
+
+
+@contextlib.contextmanager
+def judged(what):
+    """A call under test in a child: what it raises is reported as judged evidence."""
+    try:
+        yield
+    except Exception as exc:
+        raise CallRaised(what) from exc
+
+
+def run(actor, args, report_path, stack_path, gate=None, stacks_after=None):
+    liveness.on_parent_death(lambda: os._exit(ORPHAN_EXIT))
+    with open(stack_path, "w", encoding="utf-8") as stack_file:
         if STACK_SIGNAL is not None:
             faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True)
+        elif stacks_after:
+            faulthandler.dump_traceback_later(stacks_after, file=stack_file)
         try:
             if gate is not None:
                 wait_at_gate(*gate)
             report = {"returned": actor(*args)}
-        except BaseException:  # the parent judges every exception, including SystemExit
-            import traceback  # only on failure: it costs a child 2 ms to import
-
-            report = {"raised": traceback.format_exc()}
+        except CallRaised as raised:
+            report = {"call_raised": described(raised.__cause__, what=raised.what)}
+        except BaseException as exc:  # the parent judges every exception, SystemExit included
+            report = {"raised": described(exc)}
         write_report(report_path, report)
 
 
-def watch_for_orphaning():
-    """Exit if the process that started this child dies without cleaning up (killed by a
-    signal), instead of staying blocked in a primitive forever."""
-    parent = os.getppid()
+def described(exc, **more):
+    import traceback  # only on failure: it costs a child 2 ms to import
 
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(ORPHAN_CHECK)
-        os._exit(3)
-
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+    return {"type": type(exc).__name__, "message": str(exc),
+            "traceback": "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)),
+            **more}
 
 
 def wait_at_gate(board, index, deadline):

@@ -1,14 +1,16 @@
 """The implementation under test (``--mp-impl``) and one of its start methods.
 
 The kit takes every primitive, ``Process`` and ``Manager`` from ``MODULE.get_context(method)``
-and nothing from the module's top level but ``get_context`` and ``get_all_start_methods``, so a
-drop-in (multiprocess, billiard) or a test double is vetted unchanged.
+and nothing from the module's top level but ``get_context`` and ``get_all_start_methods`` (and,
+for invariants that declare the capability, its own submodules such as ``MODULE.managers``), so
+a drop-in (multiprocess, billiard) or a test double is vetted unchanged.
 """
 
 import importlib
 import pkgutil
 
 import conformance.actors
+from conformance import capabilities
 from conformance.harness.scenario import Scenario
 
 REQUIRED_FUNCTIONS = ("get_context", "get_all_start_methods")
@@ -55,17 +57,34 @@ def actor_modules():
 class Target:
     """One implementation under one start method, with primitives from one provider."""
 
-    def __init__(self, module, method, deadline, provider="native"):
+    def __init__(self, module, method, deadline, provider="native", without=()):
         self.module = module
         self.method = method
         self.deadline = deadline
         self.provider = provider
+        self.without = tuple(without)
         self.ctx = module.get_context(method)
+        self._missing = {}
         if method == "forkserver" and hasattr(self.ctx, "set_forkserver_preload"):
             self.ctx.set_forkserver_preload(["conformance.harness.child", *actor_modules()])
 
     def __repr__(self):
         return f"<Target {self.module.__name__} {self.provider} {self.method}>"
 
+    @property
+    def implementation(self):
+        return self.module.__name__
+
     def scenario(self):
         return Scenario(self.ctx, self.deadline, self.provider)
+
+    def missing(self, capability):
+        """Why this target lacks ``capability`` (None if it has it), probed once."""
+        if capability not in self._missing:
+            self._missing[capability] = capabilities.missing(self, capability, self.without)
+        return self._missing[capability]
+
+    def submodule(self, name):
+        """The implementation's own submodule (``managers``, ``connection``, ...): only for
+        invariants that declared the capability that probes it."""
+        return capabilities.submodule(self.module, name)

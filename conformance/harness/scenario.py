@@ -17,7 +17,9 @@ import types
 
 from conformance.harness import child
 from conformance.harness.board import Board
-from conformance.judge import ChildFailed, Stuck
+from conformance.harness.liveness import pid_alive
+from conformance.judge import ChildFailed, Stuck, Violation
+from conformance.judge import RAISED as CALL_RAISED
 
 # What the running Hypothesis example drew, set by ``conformance.invariants.invariant``.
 current_example = {}
@@ -39,16 +41,6 @@ def sweep_stale_workdirs():
         owner = name[len(WORKDIR_PREFIX):].partition("-")[0]
         if name.startswith(WORKDIR_PREFIX) and owner.isdigit() and not pid_alive(int(owner)):
             shutil.rmtree(os.path.join(scratch, name), ignore_errors=True)
-
-
-def pid_alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists but is not ours (PermissionError), or cannot tell (Windows)
-        return True
-    return True
 
 
 @contextlib.contextmanager
@@ -85,7 +77,7 @@ class Child:
 
     def stacks(self):
         with contextlib.suppress(OSError):
-            with open(self.stack_path) as f:
+            with open(self.stack_path, encoding="utf-8", errors="replace") as f:
                 return f.read().strip()
         return ""
 
@@ -157,9 +149,10 @@ class Scenario:
         index = len(self._children)
         report_path = os.path.join(self.workdir, f"report{index}")
         stack_path = os.path.join(self.workdir, f"stack{index}")
+        stacks_after = None if child.STACK_SIGNAL else max(self.deadline - STACK_WAIT, 0.1)
         process = self.ctx.Process(
-            target=child.run, args=(actor, args, report_path, stack_path, gate), name=role,
-            daemon=daemon,
+            target=child.run, args=(actor, args, report_path, stack_path, gate, stacks_after),
+            name=role, daemon=daemon,
         )
         process.start()
         started = Child(process, role, report_path, stack_path)
@@ -178,7 +171,7 @@ class Scenario:
         stuck = [c for c in children if c.process.exitcode is None]
         if stuck:
             self._fail_stuck(f"{len(stuck)} of {len(children)} processes still in {stuck_in} "
-                             f"after {self.deadline:g} s", stuck)
+                             f"after {self.deadline:g} s", stuck, stuck_in)
         return [self._observation(c) for c in children]
 
     def await_blocked(self, started):
@@ -212,7 +205,8 @@ class Scenario:
                     self._observation(started)  # raises ChildFailed if it raised or died
             if time.monotonic() >= end:
                 running = [c for c in self._children if c.process.exitcode is None]
-                self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running)
+                self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running,
+                                 what)
 
     def run(self, actor, plans, *, role, stuck_in, extra_args=()):
         """Start one child per plan (``actor(*extra_args, plan)``), let them all begin together
@@ -230,31 +224,41 @@ class Scenario:
     # --- plumbing ------------------------------------------------------------------------
 
     def _observation(self, started):
+        """What a child returned; a judged call that raised is a violation, anything else that
+        kept the child from reporting is an error (``ChildFailed``)."""
         report = started.report()
         if report is None:
             raise ChildFailed(
                 f"{started.describe()} exited with code {started.process.exitcode} "
-                f"without reporting what it observed"
-            )
+                f"without reporting what it observed",
+                role=started.role, pid=started.process.pid, exitcode=started.process.exitcode)
+        if "call_raised" in report:
+            raised = report["call_raised"]
+            evidence = (f"{started.role}: {raised['what']} raised {raised['type']}: "
+                        f"{raised['message']}")
+            raise Violation(f"{CALL_RAISED}: {evidence}\n{raised['traceback']}",
+                            forbidden={CALL_RAISED: 1}, evidence={CALL_RAISED: [evidence]})
         if "raised" in report:
-            raise ChildFailed(f"{started.describe()} raised:\n{report['raised']}")
+            raised = report["raised"]
+            raise ChildFailed(f"{started.describe()} raised outside any judged call:\n"
+                              f"{raised['traceback']}", role=started.role,
+                              pid=started.process.pid, exitcode=started.process.exitcode,
+                              exception=raised["type"], details=raised["traceback"])
         return report["returned"]
 
-    def _fail_stuck(self, summary, stuck):
+    def _fail_stuck(self, summary, stuck, stuck_in):
         stacks = collect_stacks(stuck)
         self._stop(stuck)
-        lines = [f"{summary} (start method {self.ctx.get_start_method()})."]
+        method = self.ctx.get_start_method()
+        lines = [f"{summary} (start method {method})."]
         if current_example:
             lines.append(f"Example: {current_example}")
-        test = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
-        if test:
-            lines.append(f"Reproduce: pytest '{test}' (the example above is drawn again with "
-                         f"the same --hypothesis-seed)")
         if stuck:
             lines.append(f"Terminated {', '.join(c.describe() for c in stuck)}. Their stacks:")
         for started, stack in zip(stuck, stacks):
             lines.append(f"--- {started.describe()} ---\n{stack or '(no stack written)'}")
-        raise Stuck("\n".join(lines))
+        raise Stuck("\n".join(lines), stuck_in=stuck_in, start_method=method,
+                    processes=[(c.role, c.process.pid, stack) for c, stack in zip(stuck, stacks)])
 
     def _stop(self, children):
         alive = [c.process for c in children if c.process.exitcode is None]
@@ -268,9 +272,9 @@ class Scenario:
 
 
 def collect_stacks(children):
-    if child.STACK_SIGNAL is None:
-        return ["(stacks are not available on this platform)"] * len(children)
-    for started in children:
+    """Every stuck child's stacks: asked for by signal where there are signals; elsewhere the
+    children dumped them themselves just before the deadline (``stacks_after``)."""
+    for started in children if child.STACK_SIGNAL is not None else ():
         with contextlib.suppress(OSError):
             os.kill(started.process.pid, child.STACK_SIGNAL)
     end = time.monotonic() + STACK_WAIT
