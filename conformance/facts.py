@@ -5,25 +5,45 @@ import platform
 import sys
 
 
-def platform_facts(module, methods):
-    return {
+def platform_facts(implementations, methods):
+    """The machine and interpreter; ``implementations``: {module name: version}."""
+    facts = {
         "os": platform.system().lower(),
         "os_release": platform.release(),
         "machine": platform.machine(),
         "interpreter": sys.implementation.name,
         "python": platform.python_version(),
-        "implementation": module.__name__,
-        "implementation_version": implementation_version(module),
+        "implementations": dict(implementations),
         "start_methods": list(methods),
         "cpu_count": os.cpu_count(),
     }
+    if len(implementations) == 1:  # the usual run: one implementation, named at the top
+        ((name, version),) = implementations.items()
+        facts.update(implementation=name, implementation_version=version)
+    return facts
 
 
 def implementation_version(module):
+    """``__version__``, else the version of the distribution that installed the module (read
+    with importlib.metadata), else Python's for the standard library, else "unknown"."""
     version = getattr(module, "__version__", None)
-    if version is None and module.__name__ == "multiprocessing":
+    if version is not None:
+        return str(version)
+    if module.__name__ == "multiprocessing":
         return platform.python_version()  # the standard library's version is Python's
-    return str(version) if version is not None else "unknown"
+    from importlib import metadata
+
+    top = module.__name__.partition(".")[0]
+    try:
+        distributions = metadata.packages_distributions().get(top, [])
+    except AttributeError:  # Python < 3.10 has no packages_distributions
+        distributions = [top]
+    for name in distributions:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "unknown"
 
 
 def target_label(facts):

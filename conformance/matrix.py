@@ -21,15 +21,17 @@ from conformance.report import headline
 SYMBOLS = {
     outcomes.PASSED: "✔",
     outcomes.VIOLATED: "✘",
+    outcomes.ERROR: "E",
     outcomes.TIMED_OUT: "⏱",
+    outcomes.INCONCLUSIVE: "?",
     outcomes.UNSUPPORTED: "∅",
     outcomes.KNOWN_DEVIATION: "≈",
     outcomes.UNEXPECTED_PASS: "‼",
-    outcomes.ERROR: "E",
     outcomes.SKIPPED: "S",
 }
 COLOURS = {
     outcomes.PASSED: "#d7f5d7", outcomes.VIOLATED: "#f9c6c6", outcomes.TIMED_OUT: "#fbd9a8",
+    outcomes.INCONCLUSIVE: "#e8d4f7",
     outcomes.UNSUPPORTED: "#e4e4e4", outcomes.KNOWN_DEVIATION: "#f6f0b0",
     outcomes.UNEXPECTED_PASS: "#c9dcf9", outcomes.ERROR: "#f9c6c6", outcomes.SKIPPED: "#e4e4e4",
 }
@@ -39,11 +41,24 @@ SHORT_METHOD = {"fork": "fork", "spawn": "spawn", "forkserver": "fsrv"}
 def load(paths):
     documents = []
     for path in paths:
-        with open(path) as f:
-            document = json.load(f)
-        document["label"] = target_label(document["platform"])
-        documents.append(document)
-    return sorted(documents, key=platform_order)
+        with open(path, encoding="utf-8") as f:
+            documents.append(json.load(f))
+    return per_implementation(documents)
+
+
+def per_implementation(documents):
+    """One document per platform × implementation (a run may test several), labelled and in
+    platform order."""
+    split = []
+    for document in documents:
+        names = sorted({r["implementation"] for r in document["results"]}) or \
+            [document["platform"].get("implementation", "?")]
+        for name in names:
+            platform = {**document["platform"], "implementation": name}
+            split.append({**document, "platform": platform, "label": target_label(platform),
+                          "results": [r for r in document["results"]
+                                      if r.get("implementation", name) == name]})
+    return sorted(split, key=platform_order)
 
 
 def platform_order(document):

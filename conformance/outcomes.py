@@ -1,53 +1,83 @@
-"""The outcome of one invariant × provider × start method, as the report names it.
+"""The outcome of one invariant × provider × start method (× implementation), as data.
 
-* ``passed``;
-* ``violated``: the evidence shows a forbidden outcome (or the implementation raised where the
-  promise says it must not);
-* ``timed out``: a liveness deadline expired (``Stuck``), with what was stuck;
-* ``unsupported``: the platform lacks the API (``unsupported(...)`` below) — never a silent skip;
-* ``known deviation``: violated or timed out exactly as an expectation says;
-* ``unexpected pass``: an expectation says it deviates, but it passed;
-* ``error``: the kit could not run the invariant (a setup error);
-* ``skipped``: skipped for any other reason — listed, because a conformance run should have none.
+=================  ===============================================================  =========
+outcome            meaning                                                          run fails
+=================  ===============================================================  =========
+passed             the promise held in every example                                no
+violated           a declared forbidden outcome was observed (an outcome table or   yes
+                   a judge helper around the call under test said so)
+error              the invariant could not be judged: an exception outside every    yes
+                   judged call (parent or child), a missing helper API, a usage
+                   error, a Hypothesis health check, a probe that crashed
+timed out          a liveness deadline expired; what was stuck is named             yes
+inconclusive       a checker ran out of budget: never a pass, never a violation     yes
+unsupported        a declared capability's probe failed (with the probe's reason)   no
+known deviation    violated / errored / timed out exactly as an expectation says    no
+unexpected pass    an expectation says it deviates, but it passed                   yes (*)
+skipped            skipped for any other reason: a conformance run should have none no (listed)
+=================  ===============================================================  =========
+
+(*) unless ``--mp-allow-unexpected-pass``.
+
+``verdict_of(exception)`` names the outcome of what an invariant raised and gives its fields;
+nothing here reads an exception's message.
 """
 
-import pytest
+from conformance.judge import ChildFailed, Inconclusive, Stuck, Violation
 
 PASSED = "passed"
 VIOLATED = "violated"
+ERROR = "error"
 TIMED_OUT = "timed out"
+INCONCLUSIVE = "inconclusive"
 UNSUPPORTED = "unsupported"
 KNOWN_DEVIATION = "known deviation"
 UNEXPECTED_PASS = "unexpected pass"
-ERROR = "error"
 SKIPPED = "skipped"
-ALL = (PASSED, VIOLATED, TIMED_OUT, UNSUPPORTED, KNOWN_DEVIATION, UNEXPECTED_PASS, ERROR,
-       SKIPPED)
-NOT_OK = (VIOLATED, TIMED_OUT, ERROR, SKIPPED)
-
-UNSUPPORTED_PREFIX = "unsupported on this platform: "
-
-
-def unsupported(what):
-    """End the invariant as unsupported on this platform, saying what is missing."""
-    pytest.skip(UNSUPPORTED_PREFIX + what)
+ALL = (PASSED, VIOLATED, ERROR, TIMED_OUT, INCONCLUSIVE, UNSUPPORTED, KNOWN_DEVIATION,
+       UNEXPECTED_PASS, SKIPPED)
+FAILING = (VIOLATED, ERROR, TIMED_OUT, INCONCLUSIVE, UNEXPECTED_PASS)
+LISTED = (*FAILING, UNSUPPORTED, SKIPPED)  # what the summaries list one by one
+# What an expectation may say a platform does instead of passing.
+DEVIATING = (VIOLATED, ERROR, TIMED_OUT)
 
 
-def classify(report, excinfo):
-    """Name the outcome of a pytest report (setup or call phase) of an invariant."""
-    if report.passed:
-        return PASSED
-    if report.skipped:
-        return UNSUPPORTED if UNSUPPORTED_PREFIX in skip_reason(report) else SKIPPED
-    if report.when != "call":
-        return ERROR
-    from conformance.judge import Stuck
-
-    if excinfo is not None and excinfo.errisinstance(Stuck):
-        return TIMED_OUT
-    return VIOLATED
+def leaves(exception):
+    """The exceptions inside an exception group (Hypothesis's FlakyFailure, several distinct
+    failures), depth first; an exception that is no group is its own leaf."""
+    inner = getattr(exception, "exceptions", None)
+    if isinstance(inner, (tuple, list)) and isinstance(exception, BaseException):
+        return [leaf for member in inner for leaf in leaves(member)]
+    return [exception]
 
 
-def skip_reason(report):
-    longrepr = report.longrepr
-    return longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+def verdict_of(exception):
+    """(outcome, the deciding exception) for what an invariant raised.
+
+    Evidence decides first: any violation in a group makes the result violated (a flaky
+    re-run that passed does not unsee it), then a deadline, then a checker's budget; anything
+    else is an error.
+    """
+    found = leaves(exception)
+    for kind, outcome in ((Violation, VIOLATED), (Stuck, TIMED_OUT),
+                          (Inconclusive, INCONCLUSIVE)):
+        for leaf in found:
+            if isinstance(leaf, kind):
+                return outcome, leaf
+    return ERROR, found[0]
+
+
+def error_fields(exception):
+    """What an error was: its type, message and, for a child, which child."""
+    fields = {"type": type(exception).__name__, "message": str(exception).split("\n", 1)[0]}
+    if isinstance(exception, ChildFailed):
+        fields.update(type=exception.exception or "exit", where=f"child {exception.role}",
+                      exitcode=exception.exitcode)
+    else:
+        fields["where"] = "parent"
+    return fields
+
+
+def flaky(exception):
+    """Whether Hypothesis found the failure flaky (its replay passed)."""
+    return type(exception).__name__ in ("FlakyFailure", "Flaky")

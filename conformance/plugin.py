@@ -1,215 +1,394 @@
-"""The pytest plugin: options, the ``target`` fixture, profiles.  The machinery lives elsewhere.
+"""The pytest plugin: options, the ``target`` fixture, capabilities, verdicts and the report.
 
-Options (each with an ini equivalent):
+It is inert for every other test: beyond registering its options and markers, it acts only on
+the kit's own invariants (tests that take the ``target`` fixture), and only once one has been
+collected — no warning filters, collections, Hypothesis settings or report sections elsewhere.
 
-``--mp-impl MODULE``      implementation under test (ini ``mp_impl``; default ``multiprocessing``)
-``--start-method NAME``   repeatable; default every method the implementation offers here
-``--mp-deadline SECONDS`` bound on every wait and join (ini ``mp_deadline``; default 30)
-``--mp-reruns N``         re-runs of a failing example, to say how reliably it reproduces
-                          (ini ``mp_reruns``; default 2)
-``--mp-expectations PATH`` known deviations (TOML, see ``conformance.expectations``); repeatable,
-                          added to the kit's own (ini ``mp_expectations``)
-``--conformance-json PATH`` write every result with the platform's facts
-``--conformance-md PATH``   write a Markdown summary (also appended to ``$GITHUB_STEP_SUMMARY``)
-
-Invariants take the ``target`` fixture; the marker ``@pytest.mark.providers("native", "manager")``
-runs one against manager proxies too, with node IDs such as ``test_x[manager-spawn]``.
+Invariants take the ``target`` fixture; ``@pytest.mark.providers("native", "manager")`` runs one
+against manager proxies too (node IDs such as ``test_x[manager-spawn]``), and
+``@pytest.mark.requires("capability", ...)`` declares what it needs beyond the context's API
+(see ``conformance.capabilities``).  The options are described in ``conformance.settings``.
 """
 
 import gc
 import json
 import os
+import random
+from pathlib import Path
 
 import pytest
 
-from conformance import expectations, outcomes, profiles
+from conformance import outcomes
 from conformance import report as reporting
-from conformance.facts import platform_facts
-from conformance.harness.implementation import (
-    PROVIDERS,
-    Target,
-    UsageError,
-    choose_start_methods,
-    load_implementation,
-)
-from conformance.harness import scenario
-from conformance.harness.scenario import sweep_stale_workdirs
+from conformance import settings as run_settings
 
-DEFAULT_DEADLINE = 30.0
-DEFAULT_RERUNS = 2
-targets_key = pytest.StashKey[dict]()
+FORK_WARNING = "ignore:This process .* is multi-threaded:DeprecationWarning"
+DEFAULT_METHOD_ORDER = ("fork", "spawn", "forkserver")
+RUN = pytest.StashKey["Run"]()
+KIT_ITEM = pytest.StashKey[bool]()
+UNSUPPORTED = pytest.StashKey[tuple]()
 
 
 def pytest_addoption(parser):
-    group = parser.getgroup("conformance", "multiprocessing conformance kit")
-    group.addoption("--mp-impl", dest="mp_impl", default=None, metavar="MODULE",
-                    help="multiprocessing implementation to test (default: multiprocessing)")
-    group.addoption("--start-method", dest="start_methods", action="append", default=[],
-                    metavar="NAME",
-                    help="start method to test; repeatable (default: all the platform offers)")
-    group.addoption("--mp-deadline", dest="mp_deadline", type=float, default=None,
-                    metavar="SECONDS",
-                    help=f"bound on every wait and join (default: {DEFAULT_DEADLINE:g})")
-    group.addoption("--mp-reruns", dest="mp_reruns", type=int, default=None, metavar="N",
-                    help=f"re-runs of a failing example (default: {DEFAULT_RERUNS})")
-    group.addoption("--mp-expectations", dest="mp_expectations", action="append", default=[],
-                    metavar="PATH", help="TOML file of known deviations; repeatable")
-    group.addoption("--conformance-json", dest="conformance_json", metavar="PATH",
-                    help="write every result, with the platform's facts, as JSON")
-    group.addoption("--conformance-md", dest="conformance_md", metavar="PATH",
-                    help="write a Markdown summary")
-    parser.addini("mp_impl", "multiprocessing implementation to test", default="multiprocessing")
-    parser.addini("mp_deadline", "bound in seconds on every wait and join",
-                  default=str(DEFAULT_DEADLINE))
-    parser.addini("mp_reruns", "re-runs of a failing example", default=str(DEFAULT_RERUNS))
-    parser.addini("mp_expectations", "TOML files of known deviations", type="linelist")
+    run_settings.register(parser)
 
 
 def pytest_configure(config):
-    sweep_stale_workdirs()
-    # The kit forks on purpose, from a process that runs helper threads (and xdist's).
-    config.addinivalue_line("filterwarnings",
-                            "ignore:This process .* is multi-threaded:DeprecationWarning")
-    module_name = config.getoption("mp_impl") or config.getini("mp_impl")
-    deadline = config.getoption("mp_deadline") or float(config.getini("mp_deadline"))
-    if deadline <= 0:
-        raise pytest.UsageError("--mp-deadline must be positive")
-    try:
-        module = load_implementation(module_name)
-        methods = choose_start_methods(module, config.getoption("start_methods"))
-    except UsageError as exc:
-        raise pytest.UsageError(str(exc)) from exc
-    try:
-        deviations = expectations.load(expectations.SHIPPED)
-        for path in [*config.getini("mp_expectations"), *config.getoption("mp_expectations")]:
-            deviations += expectations.load(path)
-    except expectations.ExpectationError as exc:
-        raise pytest.UsageError(f"--mp-expectations: {exc}") from exc
-    reruns = config.getoption("mp_reruns")
-    reruns = int(config.getini("mp_reruns")) if reruns is None else reruns
-    profile = config.getoption("hypothesis_profile", None)
-    config.stash[targets_key] = {
-        "module": module, "methods": methods, "deadline": deadline, "made": {},
-        "facts": platform_facts(module, methods), "deviations": deviations,
-        "run_options": {"implementation": module_name, "deadline": deadline,
-                        "start_methods": methods, "profile": profile or profiles.DEFAULT,
-                        "seed": config.getoption("hypothesis_seed", None), "reruns": reruns},
-    }
-    profiles.choose(profile, reruns)
-    config.pluginmanager.register(ConformanceReport(config), "conformance-report")
     config.addinivalue_line(
         "markers",
         "providers(*names): run the invariant with primitives from each provider: 'native' "
         "(ctx.Lock() ...) and/or 'manager' (ctx.Manager().Lock() ...); default native only",
     )
+    config.addinivalue_line(
+        "markers", "requires(*capabilities): the invariant needs these capabilities "
+                   "(conformance.capabilities); where a probe finds one missing it is unsupported")
+    try:
+        chosen = run_settings.from_config(config, seed=run_seed(config))
+    except run_settings.SettingError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    run_settings.install(chosen)
+    run = Run(config, chosen)
+    config.stash[RUN] = run
+    config.pluginmanager.register(run, "conformance-run")
 
 
-def pytest_report_header(config):
-    state = config.stash[targets_key]
-    module = state["module"]
-    version = getattr(module, "__version__", "")
-    return (f"conformance: {module.__name__} {version} start methods "
-            f"{', '.join(state['methods'])}; deadline {state['deadline']:g} s")
+def run_seed(config):
+    """The seed of every invariant's examples: --hypothesis-seed, else the controller's choice
+    (handed to xdist workers), else a fresh one — so that a reproduce command can name it."""
+    worker = getattr(config, "workerinput", None)
+    if worker and "mp_seed" in worker:
+        return worker["mp_seed"]
+    given = config.getoption("hypothesis_seed", None)
+    if given is not None:
+        try:
+            return int(given)
+        except ValueError:
+            return given
+    return random.randrange(2 ** 32)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist: every worker draws with the controller's seed."""
+    node.workerinput["mp_seed"] = node.config.stash[RUN].settings.seed
 
 
 def pytest_generate_tests(metafunc):
-    """One test per provider × start method: ``[spawn]`` native, ``[manager-spawn]`` proxied."""
+    """One test per implementation × provider × start method: ``[spawn]`` native,
+    ``[manager-spawn]`` proxied; with several ``--mp-impl``, ``[IMPL-spawn]``..."""
     if "target" not in metafunc.fixturenames:
         return
-    methods = metafunc.config.stash[targets_key]["methods"]
+    run = metafunc.config.stash[RUN]
+    from conformance.harness.implementation import PROVIDERS
+
     marker = metafunc.definition.get_closest_marker("providers")
     providers = marker.args if marker else ("native",)
     unknown = set(providers) - set(PROVIDERS)
     if unknown:
         raise pytest.UsageError(f"{metafunc.definition.nodeid}: unknown providers {unknown}")
-    params = [(provider, method) for provider in providers for method in methods]
-    ids = [method if provider == "native" else f"{provider}-{method}"
-           for provider, method in params]
+    required = required_capabilities(metafunc.definition)
+    if required:
+        from conformance import capabilities
+
+        unknown = capabilities.unknown(required)
+        if unknown:
+            raise pytest.UsageError(f"{metafunc.definition.nodeid}: unknown capabilities "
+                                    f"{unknown}")
+    several = len(run.modules) > 1
+    params, ids = [], []
+    for implementation, methods in run.methods.items():
+        for provider in providers:
+            for method in methods:
+                params.append((implementation, provider, method))
+                label = method if provider == "native" else f"{provider}-{method}"
+                ids.append(f"{implementation}-{label}" if several else label)
     metafunc.parametrize("target", params, ids=ids, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
 def target(request):
     """The implementation under test: one start method, primitives from one provider."""
-    state = request.config.stash[targets_key]
-    made = state["made"]
-    if request.param not in made:
-        provider, method = request.param
-        made[request.param] = Target(state["module"], method, state["deadline"], provider)
-    return made[request.param]
+    return request.config.stash[RUN].target(*request.param)
 
 
-def pytest_runtest_setup(item):
-    scenario.current_example.clear()  # an example belongs to the test that drew it
+class Run:
+    """One run of the kit: its settings, and what it loads once an invariant is collected."""
 
-
-def pytest_runtest_teardown(item):
-    """Finalize the primitives a test dropped (unlinking their named semaphores) before the next
-    test: the test's frames, which held them, are gone now; a scenario's exit is too early."""
-    gc.collect()
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    """Name each invariant's outcome, apply known deviations, and attach the result."""
-    made = yield
-    report = made.get_result()
-    if "target" not in getattr(item, "fixturenames", ()) or not hasattr(item, "callspec"):
-        return
-    if not (report.when == "call" or (report.when == "setup" and not report.passed)):
-        return
-    state = item.config.stash[targets_key]
-    provider, method = item.callspec.params["target"]
-    named = outcomes.classify(report, call.excinfo)
-    invariant_id = f"{item.path.name}::{item.originalname}"
-    facts = {**state["facts"], "start_method": method, "provider": provider}
-    deviation = expectations.find(state["deviations"], invariant_id, facts)
-    if deviation is not None and named == deviation.outcome:
-        named = outcomes.KNOWN_DEVIATION
-    elif deviation is not None and named == outcomes.PASSED and not deviation.intermittent:
-        named = outcomes.UNEXPECTED_PASS
-    reporting.attach(report, reporting.build_result(item, report, named, deviation,
-                                                    state["run_options"],
-                                                    dict(scenario.current_example)))
-    if named == outcomes.KNOWN_DEVIATION:
-        report.outcome = "skipped"
-        report.wasxfail = f"known deviation: {deviation.reason}"
-
-
-class ConformanceReport:
-    """Gathers the results (on the xdist controller too) and writes the summaries."""
-
-    def __init__(self, config):
+    def __init__(self, config, chosen):
         self.config = config
+        self.settings = chosen
+        self.modules = {}
+        self.methods = {}
+        self.deviations = []
+        self.targets = {}
+        self.facts_by_implementation = {}
         self.results = []
+        self.partial = None
+        self.soaking = {}
+
+    # --- loading: before collection, so that a bad value is a usage error ---------------------
+
+    def pytest_sessionstart(self):
+        from conformance import expectations
+        from conformance.facts import implementation_version
+        from conformance.harness.implementation import (
+            UsageError,
+            choose_start_methods,
+            load_implementation,
+        )
+        try:
+            for name in self.settings.implementations:
+                module = load_implementation(name)
+                self.modules[name] = module
+                self.methods[name] = choose_start_methods(module, self.settings.start_methods)
+                self.facts_by_implementation[name] = implementation_version(module)
+        except UsageError as exc:
+            raise pytest.UsageError(str(exc)) from exc
+        try:
+            deviations = expectations.load(expectations.SHIPPED)
+            for path in self.settings.expectations:
+                deviations += expectations.load(path)
+        except expectations.ExpectationError as exc:
+            raise pytest.UsageError(f"--mp-expectations: {exc}") from exc
+        self.deviations = deviations
+
+    def pytest_collection_finish(self, session):
+        if any(item.stash.get(KIT_ITEM, False) for item in session.items):
+            from conformance.harness.scenario import sweep_stale_workdirs
+
+            sweep_stale_workdirs()
+
+    def target(self, implementation, provider, method):
+        key = (implementation, provider, method)
+        if key not in self.targets:
+            from conformance.harness.implementation import Target
+
+            self.targets[key] = Target(self.modules[implementation], method,
+                                       self.settings.deadline, provider, self.settings.without)
+        return self.targets[key]
+
+    def facts(self, implementation=None):
+        from conformance.facts import platform_facts
+
+        versions = self.implementation_versions()
+        if implementation is not None:
+            versions = {implementation: versions.get(implementation, "unknown")}
+        methods = sorted({r["start_method"] for r in self.results} or
+                         set(self.settings.start_methods),
+                         key=lambda m: (DEFAULT_METHOD_ORDER.index(m)
+                                        if m in DEFAULT_METHOD_ORDER else 99, m))
+        if self.settings.start_methods:
+            methods = [m for m in self.settings.start_methods if m in methods]
+        return platform_facts(versions, methods)
+
+    def implementation_versions(self):
+        versions = dict(self.facts_by_implementation)
+        for result in self.results:
+            versions.setdefault(result["implementation"], result["implementation_version"])
+        return versions
+
+    # --- the kit's items only --------------------------------------------------------------
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items):
+        kit = [item for item in items if is_invariant(item)]
+        has_timeout = self.config.pluginmanager.hasplugin("timeout")
+        families = {}
+        for item in kit:
+            item.stash[KIT_ITEM] = True
+            item.add_marker(pytest.mark.filterwarnings(FORK_WARNING))
+            if has_timeout and item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(self.settings.backstop))
+            family = family_of(item)
+            if self.settings.soaking_family(family):
+                families[family] = families.get(family, 0) + 1
+        self.soaking = families
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        if not item.stash.get(KIT_ITEM, False):
+            return
+        from conformance.harness import scenario
+        from conformance.invariants import tally
+
+        scenario.current_example.clear()  # an example belongs to the test that drew it
+        tally.reset(self.settings.soak_budget(family_of(item), self.soaking)
+                    if family_of(item) in self.soaking else None)
+        required = required_capabilities(item)
+        if required:
+            target = self.target(*item.callspec.params["target"])
+            for capability in required:
+                reason = target.missing(capability)
+                if reason is not None:
+                    item.stash[UNSUPPORTED] = (capability, reason)
+                    pytest.skip(f"unsupported: needs {capability}: {reason}")
+
+    def pytest_runtest_teardown(self, item):
+        """Finalize the primitives a test dropped (unlinking their named semaphores) before the
+        next test: the test's frames, which held them, are gone now."""
+        if item.stash.get(KIT_ITEM, False):
+            gc.collect()
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item, call):
+        """Name each invariant's outcome from what it raised, apply known deviations, and
+        attach the result (JSON for the report, properties for JUnit)."""
+        made = yield
+        report = made.get_result()
+        if not item.stash.get(KIT_ITEM, False):
+            return
+        if not (report.when == "call" or (report.when == "setup" and not report.passed)):
+            return
+        result, deviation = self.result_of(item, report, call)
+        reporting.attach(report, result)
+        item.user_properties.extend(reporting.junit_properties(result))
+        if result["outcome"] == outcomes.KNOWN_DEVIATION:
+            report.outcome = "skipped"
+            report.wasxfail = f"known deviation: {deviation.reason}"
+        elif result["outcome"] == outcomes.UNEXPECTED_PASS and \
+                not self.settings.allow_unexpected_pass:
+            report.outcome = "failed"
+            report.longrepr = (f"unexpected pass: {reporting.headline(result)} "
+                               f"({deviation.source}); the expectation is out of date")
+
+    def result_of(self, item, report, call):
+        from conformance import expectations
+        from conformance.invariants import tally
+
+        implementation, provider, method = item.callspec.params["target"]
+        result = {
+            "id": item.nodeid,
+            "invariant": f"{item.path.name}::{item.originalname}",
+            "family": family_of(item),
+            "implementation": implementation,
+            "implementation_version": self.facts_by_implementation.get(implementation, ""),
+            "provider": provider,
+            "start_method": method,
+            "duration": round(report.duration, 3),
+            "examples": tally.examples,
+            "size": tally.size,
+            **reporting.invariant_metadata(item.function),
+        }
+        if tally.soak_budget is not None:
+            result["soak"] = {"seconds": report.duration, "rounds": tally.rounds,
+                              "examples_per_second": tally.examples / max(report.duration,
+                                                                          1e-9)}
+        exception = call.excinfo.value if call.excinfo is not None else None
+        if report.passed:
+            result["outcome"] = outcomes.PASSED
+        elif report.skipped and UNSUPPORTED in item.stash:
+            capability, reason = item.stash[UNSUPPORTED]
+            result["outcome"] = outcomes.UNSUPPORTED
+            result["unsupported"] = {"capability": capability, "reason": reason}
+        elif report.skipped:
+            result["outcome"] = outcomes.SKIPPED
+            result["details"] = str(report.longrepr)[-DETAIL_CHARS:]
+        else:
+            named, deciding = outcomes.verdict_of(exception)
+            result["outcome"] = named
+            result.update(reporting.verdict_fields(named, deciding))
+            result["flaky"] = outcomes.flaky(exception)
+            result["details"] = report.longreprtext[-DETAIL_CHARS:]
+            blob = reporting.reproduce_blob(exception)
+            if blob:
+                result["reproduce_blob"] = blob
+        facts = {**self.facts(implementation), "implementation": implementation,
+                 "start_method": method, "provider": provider}
+        named, deviation = expectations.judge(self.deviations, result["invariant"], facts,
+                                              result)
+        if deviation is not None:
+            result["seen"] = result["outcome"]
+            result["expectation"] = {"outcome": deviation.outcome, "shows": deviation.describe(),
+                                     "reason": deviation.reason, "link": deviation.link,
+                                     "source": deviation.source,
+                                     "intermittent": deviation.intermittent}
+        result["outcome"] = named
+        if named not in (outcomes.PASSED, outcomes.UNSUPPORTED):
+            from conformance.harness import scenario
+
+            if scenario.current_example:
+                result["example"] = ", ".join(f"{name}={value!r}" for name, value
+                                              in scenario.current_example.items())
+            result["reproduce"] = reporting.reproduce_command(
+                item.module.__name__, item.name, self.settings, implementation, method)
+        return result, deviation
+
+    # --- gathering and writing (the xdist controller too) -------------------------------------
 
     def pytest_runtest_logreport(self, report):
-        self.results.extend(reporting.detach(report))
+        found = reporting.detach(report)
+        if not found:
+            return
+        self.results.extend(found)
+        if self.settings.json_path and not hasattr(self.config, "workerinput"):
+            if self.partial is None:
+                self.partial = open_for_writing(f"{self.settings.json_path}.partial")
+            for result in found:
+                self.partial.write(json.dumps(result) + "\n")
+            self.partial.flush()
 
     def pytest_terminal_summary(self, terminalreporter):
         if self.results:
             terminalreporter.section("multiprocessing conformance")
-            for line in reporting.terminal_lines(self.results, self.facts):
+            for line in reporting.terminal_lines(self.results, self.facts()):
                 terminalreporter.write_line(line)
 
-    def pytest_sessionfinish(self):
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, session):
         if hasattr(self.config, "workerinput") or not self.results:
             return  # an xdist worker: the controller writes the files
-        state = self.config.stash[targets_key]
-        json_path = self.config.getoption("conformance_json")
-        if json_path:
-            document = reporting.document(self.results, self.facts, state["run_options"])
-            with open(json_path, "w") as f:
+        facts = self.facts()
+        if self.settings.json_path:
+            document = reporting.document(self.results, facts, self.run_options())
+            with open_for_writing(self.settings.json_path) as f:
                 json.dump(document, f, indent=1)
-        summary = reporting.markdown(self.results, self.facts)
-        markdown_path = self.config.getoption("conformance_md")
-        if markdown_path:
-            with open(markdown_path, "w") as f:
-                f.write(summary)
-        if os.environ.get("GITHUB_STEP_SUMMARY"):
-            with open(os.environ["GITHUB_STEP_SUMMARY"], "a") as f:
-                f.write(summary)
+            if self.partial is not None:
+                self.partial.close()
+                os.remove(self.partial.name)
+        if self.settings.markdown_path:
+            with open_for_writing(self.settings.markdown_path) as f:
+                f.write(reporting.markdown(self.results, facts))
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:
+            used = os.path.getsize(step_summary) if os.path.exists(step_summary) else 0
+            with open(step_summary, "a", encoding="utf-8") as f:
+                f.write(reporting.markdown(self.results, facts,
+                                           limit=reporting.STEP_SUMMARY_LIMIT - used))
+        if session.exitstatus == 0 and any(
+                r["outcome"] in outcomes.FAILING for r in self.results
+                if not (r["outcome"] == outcomes.UNEXPECTED_PASS
+                        and self.settings.allow_unexpected_pass)):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
-    @property
-    def facts(self):
-        return self.config.stash[targets_key]["facts"]
+    def run_options(self):
+        chosen = self.settings
+        return {"implementations": list(chosen.implementations),
+                "start_methods": list(chosen.start_methods), "deadline": chosen.deadline,
+                "reruns": chosen.reruns, "profile": chosen.profile, "seed": chosen.seed,
+                "scale": chosen.scale, "soak": [list(s) for s in chosen.soak],
+                "without": list(chosen.without),
+                "expectations": [str(p) for p in chosen.expectations]}
+
+
+DETAIL_CHARS = reporting.DETAIL_CHARS
+
+
+def is_invariant(item):
+    return "target" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec") and \
+        "target" in item.callspec.params
+
+
+def required_capabilities(node):
+    """Every capability the ``requires`` markers of a test, its class and module name."""
+    return list(dict.fromkeys(name for marker in node.iter_markers("requires")
+                              for name in marker.args))
+
+
+def family_of(item):
+    return item.path.name[len("test_"):-len(".py")]
+
+
+def open_for_writing(path):
+    """A text file for a result, its folder created if missing; UTF-8 on every OS."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8")

@@ -1,40 +1,76 @@
-"""Hypothesis settings profiles of the kit, chosen with Hypothesis's own ``--hypothesis-profile``.
+"""Hypothesis settings of the kit's invariants, chosen with ``--mp-profile``.
 
-* ``quick`` (used when none is chosen): a handful of examples per invariant and start method;
+* ``quick`` (the default): a handful of examples per invariant and start method;
 * ``ci``: more examples, derandomized so a CI matrix is comparable across runs, no database;
-* ``thorough``: many examples and shrinking, for vetting a new platform or implementation.
+* ``thorough``: many examples, larger programs (``--mp-scale`` 4) and shrinking, for vetting a
+  new platform or implementation.
 
-Every example starts processes, so no profile has a per-example deadline: the kit's own
-deadlines bound liveness instead.
+They are registered as ``mp-quick``, ``mp-ci`` and ``mp-thorough``, each with Hypothesis's
+built-in ``default`` profile as its explicit parent, and applied to the kit's invariants only:
+Hypothesis's own profiles (``default``, ``ci``, ...) and whatever profile a user loads for their
+own tests are left as they are.  ``--mp-profile`` may also name any registered profile, which
+the invariants then use as it is (a per-example ``deadline`` there turns slow examples into
+errors, never into violations).
+
+Every example starts processes, so the kit's profiles have no per-example deadline: the kit's
+own deadlines bound liveness instead.  Hypothesis is imported only once an invariant needs it.
 """
 
-from hypothesis import HealthCheck, Phase, settings
-
 DEFAULT = "quick"
-
-# Shrinking re-runs hundreds of variants of a failing example, each starting processes, and a
-# race reproduces only sometimes: minutes of work for a smaller example.  The evidence of the first
-# failing example already says what went wrong, so only ``thorough`` shrinks.  "explain" likewise.
-FIND_ONLY = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
-FIND_AND_SHRINK = (*FIND_ONLY, Phase.shrink)
-
-settings.register_profile("quick", max_examples=6, deadline=None, phases=FIND_ONLY)
-settings.register_profile("ci", max_examples=20, deadline=None, phases=FIND_ONLY,
-                          derandomize=True, database=None, print_blob=True)
-settings.register_profile("thorough", max_examples=150, deadline=None, phases=FIND_AND_SHRINK,
-                          suppress_health_check=[HealthCheck.too_slow])
-
-_chosen = DEFAULT
-# How often a failing example is run again to say how reliably it reproduces (--mp-reruns).
-reruns = 2
+PREFIX = "mp-"
+KIT = ("quick", "ci", "thorough")
+SCALE = {"quick": 1, "ci": 1, "thorough": 4}
 
 
-def choose(name, rerun_count=2):
-    """Record the profile invariants use (the user's choice, else the kit's default)."""
-    global _chosen, reruns
-    _chosen = name or DEFAULT
-    reruns = rerun_count
+def _kit_settings():
+    from hypothesis import HealthCheck, Phase
+
+    # Shrinking re-runs hundreds of variants of a failing example, each starting processes, and
+    # a race reproduces only sometimes: minutes of work for a smaller example.  The evidence of
+    # the first failing example already says what went wrong, so only ``thorough`` shrinks.
+    find_only = (Phase.explicit, Phase.reuse, Phase.generate, Phase.target)
+    slow_is_expected = [HealthCheck.too_slow, HealthCheck.data_too_large]
+    return {
+        "quick": dict(max_examples=6, deadline=None, phases=find_only,
+                      suppress_health_check=slow_is_expected),
+        "ci": dict(max_examples=20, deadline=None, phases=find_only, derandomize=True,
+                   database=None, print_blob=True, suppress_health_check=slow_is_expected),
+        "thorough": dict(max_examples=150, deadline=None, phases=(*find_only, Phase.shrink),
+                         suppress_health_check=slow_is_expected),
+    }
 
 
-def for_invariants():
-    return settings.get_profile(_chosen)
+def _register():
+    from hypothesis import settings
+
+    global _registered
+    if not _registered:
+        for name, values in _kit_settings().items():
+            settings.register_profile(PREFIX + name, parent=settings.get_profile("default"),
+                                      **values)
+        _registered = True
+    return settings
+
+
+_registered = False
+
+
+def known(name):
+    """Whether ``--mp-profile`` may name this profile."""
+    if name in KIT:
+        return True
+    settings = _register()
+    try:
+        settings.get_profile(name)
+    except Exception:  # Hypothesis raises InvalidArgument for an unknown name
+        return False
+    return True
+
+
+def default_scale(name):
+    return SCALE.get(name, 1)
+
+
+def of(name):
+    """The Hypothesis settings a ``--mp-profile`` value stands for."""
+    return _register().get_profile(PREFIX + name if name in KIT else name)

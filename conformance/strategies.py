@@ -2,16 +2,41 @@
 
 A program is plain data drawn in the parent: how many processes, what each does, and the delays
 that widen race windows.  Children only execute it.
+
+Sizes scale with ``--mp-scale`` (the profile's by default): ``sized(low, high)`` draws up to
+``high × scale`` operations or items, ``process_counts`` up to ``high × scale`` processes (at
+most ``MAX_PROCESSES``).  The scale is read when a program is drawn, so strategies built at
+import time follow the run's settings.
 """
 
 from hypothesis import strategies as st
+
+from conformance import settings as run_settings
+
+MAX_PROCESSES = 64
+
+
+def scale():
+    return run_settings.current().scale
+
+
+def scaled(count):
+    """``count`` operations, items or bytes, times the run's scale."""
+    return count * scale()
+
+
+def sized(low, high):
+    """A size from ``low`` to ``high`` (both scaled by the run's scale)."""
+    return st.deferred(lambda: st.integers(scaled(low), scaled(high)))
 
 # Mostly no delay (maximum contention), sometimes enough to let others pile up behind.
 delays = st.sampled_from([0.0, 0.0, 0.0, 0.0005, 0.002, 0.01])
 
 
 def process_counts(min_value=2, max_value=6):
-    return st.integers(min_value=min_value, max_value=max_value)
+    """From ``min_value`` processes (what the promise needs) to ``max_value`` times the scale."""
+    return st.deferred(lambda: st.integers(
+        min_value, max(min_value, min(max_value * scale(), MAX_PROCESSES))))
 
 
 def delay_lists(length):

@@ -57,7 +57,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
-from conformance.history import FAILED, INDETERMINATE, OK
+from conformance import settings as run_settings
+from conformance.history import FAILED, INDETERMINATE, OK, Operation
+from conformance.judge import Inconclusive, OutcomeTable
 
 ILLEGAL = "illegal"
 UNKNOWN = "unknown"
@@ -664,3 +666,30 @@ class _TracedQueue(FifoQueue):
 def _precedes(earlier, later):
     """Real time orders ``earlier`` before ``later``."""
     return earlier.response is not None and earlier.response < later.invoke
+
+
+LINEARIZABLE = OutcomeTable(
+    unit="checks of a concurrent history",
+    acceptable={"linearizable": "each operation can take effect at one instant while it was in "
+                                "progress, in a legal sequential order"},
+    forbidden={"not-linearizable": "no such order exists"},
+)
+
+
+def expect_linearizable(histories, model, what, budget):
+    """The merged histories (``Operation`` records, one list per process) must be linearizable
+    with respect to ``model``: forbidden outcome ``not-linearizable``.  A search that runs out
+    of budget (``budget`` seconds, or the run's ``--mp-check-states`` configurations) proves
+    nothing either way: ``Inconclusive``, with the history's size."""
+    __tracebackhide__ = True
+    history = [Operation(*record) for records in histories for record in records]
+    verdict = check(history, model, max_states=run_settings.current().check_states,
+                    time_budget=budget)
+    if verdict.outcome == UNKNOWN:
+        raise Inconclusive(f"the linearizability check of {what} ran out of budget: "
+                           f"{verdict.describe()}", checker=f"linearizability ({verdict.model})",
+                           history_size=len(history), reason=verdict.reason)
+    outcomes = LINEARIZABLE.counter()
+    outcomes.expect(verdict.outcome == OK, "not-linearizable",
+                    f"{what} ({len(history)} operations): {verdict.describe()}", "linearizable")
+    outcomes.verdict()

@@ -6,12 +6,14 @@ units).  Upper bounds are never judged here: a loaded machine may always be late
 
 import time
 
-from conformance.judge import Violation
+from conformance.judge import violation
 
 SLACK = time.get_clock_info("monotonic").resolution + 0.001
+EARLY = "early"  # the forbidden outcome: a timed wait returned before its timeout
 
 
 def never_early(waited, timeout, what):
     __tracebackhide__ = True
     if waited < timeout - SLACK:
-        raise Violation(f"{what} returned after {waited:.4f} s, before its {timeout:g} s timeout")
+        raise violation(EARLY, f"{what} returned after {waited:.4f} s, before its {timeout:g} s "
+                               f"timeout")
