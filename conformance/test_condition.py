@@ -69,7 +69,8 @@ def make_condition(s, provider, kind):
 
 def acquire(s, lock, what):
     if not lock.acquire(True, s.deadline):
-        raise Stuck(f"the parent could not acquire {what} within {s.deadline:g} s")
+        raise Stuck(f"the parent could not acquire {what} within {s.deadline:g} s",
+                    stuck_in=f"the parent's acquire of {what}")
 
 
 def notify_under_lock(s, cond, notify, before=None, pause_after=0.0, board=None, phase=None):

@@ -14,13 +14,13 @@ import functools
 import os
 import queue
 import signal
-import sys
 import time
+
+import pytest
 
 from conformance.actors import inheritance as actors
 from conformance.harness.scenario import Scenario
 from conformance.judge import ChildFailed, Outcomes, expect_raises
-from conformance.outcomes import unsupported
 from conformance.specimens import Refused, Unpicklable
 
 SPAWNING = ("spawn", "forkserver")
@@ -199,6 +199,7 @@ def got_within(channel, deadline):
     return got == actors.TOKEN
 
 
+@pytest.mark.requires("fork_and_spawning")
 def test_fork_context_lock_is_refused_by_spawning_children(target):
     """A Lock or Event created in a fork context and passed to a process started by spawn or
     forkserver makes ``start()`` raise RuntimeError.
@@ -209,8 +210,6 @@ def test_fork_context_lock_is_refused_by_spawning_children(target):
     """
     methods = target.module.get_all_start_methods()
     spawning = [method for method in methods if method in SPAWNING]
-    if "fork" not in methods or not spawning:
-        unsupported("both the fork start method and spawn or forkserver")
     if target.method == "fork":
         maker, starters = target.ctx, spawning
     else:
@@ -337,6 +336,7 @@ def interrupt_until(pid, board, slot, deadline):
     return False
 
 
+@pytest.mark.requires("posix_signals")
 def test_sigint_interrupts_a_blocked_acquire(target):
     """A SIGINT reaching a child blocked in ``acquire()`` of a Lock, RLock, Semaphore,
     BoundedSemaphore or Condition, or in ``Condition.wait()``, interrupts the call with
@@ -349,8 +349,6 @@ def test_sigint_interrupts_a_blocked_acquire(target):
     be raised").
     Promises: SYNC-1.
     """
-    if sys.platform == "win32" or not hasattr(os, "kill"):
-        unsupported("SIGINT delivery to a child process (POSIX signals)")
     with target.scenario() as s:
         made = {kind: s.keep(primitive)
                 for kind, primitive in blocking_primitives(target.ctx).items()}

@@ -17,16 +17,15 @@ import time
 from hypothesis import strategies as st
 
 from conformance.actors import managers as actors
-from conformance.history import OK, Operation, Recorder
+from conformance.history import OK, Recorder
 from conformance.invariants import invariant
 from conformance.judge import Outcomes, expect_raises
 from conformance.judge.linearizability import (
-    UNKNOWN,
     AppendList,
     FifoQueue,
     KeyValueMap,
     Register,
-    check,
+    expect_linearizable,
 )
 from conformance.judge.timing import never_early
 from conformance.specimens import Refused, Unpicklable
@@ -61,28 +60,6 @@ def argument(how, unique):
     if how in WRITES:
         return next(unique)
     return GET_TIMEOUT if how == "get(timeout)" else None
-
-
-def expect_linearizable(histories, model, what, budget):
-    """The merged histories must be linearizable with respect to the model.
-
-    An exhausted search budget proves nothing, so it fails too — as inconclusive, not as a
-    violation.
-    """
-    history = [Operation(*record) for records in histories for record in records]
-    verdict = check(history, model, time_budget=budget)
-    if verdict.outcome == UNKNOWN:
-        raise AssertionError(f"inconclusive: search budget exhausted checking {what}: "
-                             f"{verdict.describe()}")
-    outcomes = Outcomes(
-        unit=f"checks of the history of {what} ({len(history)} operations)",
-        acceptable={"linearizable": "each operation can take effect at one instant while it "
-                                    "was in progress, in a legal sequential order"},
-        forbidden={"not-linearizable": "no such order exists"},
-    )
-    outcomes.expect(verdict.outcome == OK, "not-linearizable", verdict.describe(),
-                    "linearizable")
-    outcomes.verdict()
 
 
 def run_recorders(target, make, program, drain=False):

@@ -10,17 +10,15 @@ Listener, Client and wait come from the implementation's ``connection`` module
 """
 
 import builtins
-import importlib
-import sys
 import time
 
+import pytest
 from hypothesis import strategies as st
 
 from conformance.actors import pipe as actors
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Violation, expect_raises
+from conformance.judge import RAISED_OTHER, RETURNED, Outcomes, expect_raises, violation
 from conformance.judge.timing import never_early
-from conformance.outcomes import unsupported
 from conformance.strategies import delays
 from conformance.specimens import Refused, Unpicklable
 from conformance.test_queue import bounded, expect_raises_within
@@ -60,25 +58,6 @@ def message_programs(draw):
     sender = draw(st.sampled_from([0, 1])) if duplex else 1
     return {"duplex": duplex, "sender": sender,
             "messages": tuple(draw(st.lists(messages, min_size=1, max_size=8)))}
-
-
-def connection_module(target):
-    """The implementation's ``connection`` module (Listener, Client, wait).
-
-    ``<module>.connection``; for a wrapper module without one, the module its Connection class
-    comes from, if that has Listener, Client and wait."""
-    name = f"{target.module.__name__}.connection"
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        pass
-    a, b = target.ctx.Pipe()
-    module = sys.modules.get(type(a).__module__)
-    a.close()
-    b.close()
-    if not all(hasattr(module, attr) for attr in ("Listener", "Client", "wait")):
-        unsupported(f"{name} (Listener, Client and wait)")
-    return module
 
 
 def received(conn, deadline, what):
@@ -289,12 +268,13 @@ def test_too_short_buffer_raises_buffer_too_short_with_whole_message(target):
                 f"BufferTooShort carried {exc.args[0] if exc.args else None!r}, expected the " \
                 f"whole {len(message)}-byte message"
         except Exception as exc:
-            raise Violation(f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of a "
-                            f"{len(message)}-byte message raised {type(exc).__name__}: {exc}; "
-                            f"expected BufferTooShort") from exc
+            raise violation(RAISED_OTHER, f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of "
+                                          f"a {len(message)}-byte message raised "
+                                          f"{type(exc).__name__}: {exc}; expected "
+                                          f"BufferTooShort") from exc
         else:
-            raise Violation(f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of a "
-                            f"{len(message)}-byte message returned {got}")
+            raise violation(RETURNED, f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of a "
+                                      f"{len(message)}-byte message returned {got}")
 
 
 def test_closed_connection_refuses_use(target):
@@ -319,6 +299,7 @@ def test_closed_connection_refuses_use(target):
     assert b.closed, "leaving the with block did not close the connection"
 
 
+@pytest.mark.requires("broken_pipe_error")
 def test_send_to_closed_peer_raises_broken_pipe(target):
     """``send()`` after the other end was closed raises BrokenPipeError (an OSError).
 
@@ -326,8 +307,6 @@ def test_send_to_closed_peer_raises_broken_pipe(target):
     "trying to write on a pipe while the other end has been closed").
     Promises: PIPE-16.
     """
-    if sys.platform == "win32":
-        unsupported("BrokenPipeError on send to a closed peer (Windows pipes fail otherwise)")
     for duplex in (True, False):
         reader, writer = target.ctx.Pipe(duplex)
         reader.close()
@@ -373,6 +352,7 @@ def test_connection_sent_over_connection_works(target):
     assert mine.recv() == ("pong", "ping"), "the child's answer was altered"
 
 
+@pytest.mark.requires("connection")
 @invariant(ready=st.lists(st.booleans(), min_size=1, max_size=4), timeout=short_timeouts)
 def test_wait_returns_exactly_the_ready_objects(target, ready, timeout):
     """``wait(objects, timeout)`` returns exactly the objects that are ready — Connections with
@@ -383,7 +363,7 @@ def test_wait_returns_exactly_the_ready_objects(target, ready, timeout):
     list of those objects in object_list which are ready").
     Promises: PIPE-19.
     """
-    connection = connection_module(target)
+    connection = target.submodule("connection")
     with target.scenario() as s:
         pipes = [s.keep(target.ctx.Pipe(duplex=False)) for _ in ready]
         writer = s.start(actors.send_on_each, [w for (_, w), go in zip(pipes, ready) if go],
@@ -421,8 +401,7 @@ def same_objects(got, expected):
 def describe(got, objects):
     names = {id(obj): f"#{i}" for i, obj in enumerate(objects)}
     return [names.get(id(obj), repr(obj)) for obj in got]
-
-
+@pytest.mark.requires("connection")
 def test_wrong_authkey_fails_on_both_sides(target):
     """A Client with a different authkey than the Listener's gets AuthenticationError, and so
     does the Listener's ``accept()``; with the right key both connect and exchange messages.
@@ -432,7 +411,7 @@ def test_wrong_authkey_fails_on_both_sides(target):
     then AuthenticationError is raised"); Authentication keys.
     Promises: AUTH-1.
     """
-    connection = connection_module(target)
+    connection = target.submodule("connection")
     authkey, wrong = b"the right key", b"a wrong key"
     auth_error = target.ctx.AuthenticationError
     with target.scenario() as s:
@@ -456,8 +435,7 @@ def test_wrong_authkey_fails_on_both_sides(target):
                     "shut-out", f"right key: accept() gave {accepted[1]!r}, Client gave "
                                 f"{connected[1]!r}", "connected")
     outcomes.verdict()
-
-
+@pytest.mark.requires("connection")
 def test_authkey_must_be_bytes(target):
     """A Listener or Client given an authkey that is not bytes raises TypeError.
 
@@ -465,7 +443,7 @@ def test_authkey_must_be_bytes(target):
     not None, it should be a byte string").
     Promises: AUTH-2.
     """
-    connection = connection_module(target)
+    connection = target.submodule("connection")
     expect_raises(TypeError, lambda: connection.Listener(("127.0.0.1", 0), authkey="text"),
                   "Listener(authkey='text')")
     with connection.Listener(("127.0.0.1", 0)) as listener:

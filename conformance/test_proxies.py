@@ -12,7 +12,7 @@ import sys
 
 from conformance.actors import managers as actors
 from conformance.harness.scenario import shutdown_manager
-from conformance.judge import Outcomes, Violation, expect_raises
+from conformance.judge import Outcomes, expect_raises, violation
 
 
 def module_of(manager, name):
@@ -262,7 +262,8 @@ def expect_dead_and_refusing(server, proxies, when):
     """The server process has exited and each proxy call raises an OSError subclass."""
     alive = [p.pid for p in server if p.is_alive()]
     if alive:
-        raise Violation(f"{when}: the manager's server process {alive} is still running")
+        raise violation("server-running", f"{when}: the manager's server process {alive} "
+                                          f"is still running")
     for what, call in proxies:
         expect_raises(OSError, call, f"{what} {when}")
 

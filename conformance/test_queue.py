@@ -17,7 +17,7 @@ from hypothesis import example, strategies as st
 
 from conformance.actors import queue as actors
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Violation, expect_raises
+from conformance.judge import Outcomes, expect_raises, violation
 from conformance.judge.timing import never_early
 from conformance.specimens import Refused, Unpicklable
 from conformance.strategies import delay_lists, delays, process_counts
@@ -84,12 +84,15 @@ def bounded(call, seconds):
     return ended[0] if ended else ("blocked", None)
 
 
+BLOCKED = "blocked"  # expect_raises_within: the call blocked instead of raising
+
+
 def expect_raises_within(expected, call, seconds, what):
     """Like ``expect_raises``, for a call that a broken implementation might block in."""
     ended, value = bounded(call, seconds)
     if ended == "blocked":
-        raise Violation(f"{what} still blocked after {seconds:g} s; expected it to raise "
-                        f"{expected.__name__}")
+        raise violation(BLOCKED, f"{what} still blocked after {seconds:g} s; expected it to "
+                                 f"raise {expected.__name__}")
     expect_raises(expected, lambda: reraise(ended, value), what)
 
 

@@ -11,18 +11,17 @@ down (or killed) when the invariant ends, whatever happens.
 """
 
 import contextlib
-import importlib
 import os
 import pickle
 import socket
-import types
+
+import pytest
 
 from conformance.actors import managers as actors
 from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Violation, expect_raises
+from conformance.judge import Outcomes, expect_raises, violation
 from conformance.judge.linearizability import FifoQueue
-from conformance.outcomes import unsupported
 from conformance.test_manager_containers import (
     QUEUE_OPERATIONS,
     drained,
@@ -30,20 +29,9 @@ from conformance.test_manager_containers import (
     operation_programs,
 )
 
+pytestmark = pytest.mark.requires("remote_managers")
+
 LOOPBACK = "127.0.0.1"
-
-
-def managers_of(target):
-    """The implementation's managers module (see the module docstring)."""
-    module = getattr(target.module, "managers", None)
-    if isinstance(module, types.ModuleType):
-        return module
-    candidates = [target.module.__name__ + ".managers",
-                  target.ctx.Process.__module__.rpartition(".")[0] + ".managers"]
-    for name in candidates:
-        with contextlib.suppress(ImportError):
-            return importlib.import_module(name)
-    unsupported(f"remote managers (no module {' or '.join(candidates)})")
 
 
 def new_authkey():
@@ -54,7 +42,7 @@ def new_authkey():
 def started_server(target, authkey, *start_args):
     """A started server of the shared typeids on the loopback, with its process; shut down (and
     killed if need be) on exit.  ``start_args``: the initializer and its arguments."""
-    managers = managers_of(target)
+    managers = target.submodule("managers")
     before = set(target.ctx.active_children())
     server = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), authkey=authkey,
                                                     ctx=target.ctx)
@@ -78,7 +66,7 @@ def test_clients_of_a_remote_manager_share_its_queue(target, program):
     """
     authkey = new_authkey()
     with target.scenario() as s, started_server(target, authkey) as (server, _):
-        name, address = managers_of(target).__name__, server.address
+        name, address = target.submodule("managers").__name__, server.address
         assert address[0] == LOOPBACK and address[1] != 0, \
             f"after start() the manager's address is {address}; expected the bound port"
         histories = s.run(actors.record_remote, program, role="client",
@@ -100,7 +88,7 @@ def test_a_wrong_authkey_is_refused(target):
     """
     authkey = new_authkey()
     with target.scenario() as s, started_server(target, authkey) as (server, _):
-        name = managers_of(target).__name__
+        name = target.submodule("managers").__name__
         wrong = bytes(b ^ 0xFF for b in authkey)
         (seen,) = s.run(actors.try_to_connect, [wrong], role="intruder", stuck_in="connect()",
                         extra_args=(name, server.address))
@@ -128,7 +116,7 @@ def test_connect_where_nobody_listens_is_refused(target):
     """
     with target.scenario() as s, socket.socket() as bound:
         bound.bind((LOOPBACK, 0))  # bound but not listening: connections are refused
-        name = managers_of(target).__name__
+        name = target.submodule("managers").__name__
         (seen,) = s.run(actors.try_to_connect, [new_authkey()], role="client",
                         stuck_in="connect() to a closed port",
                         extra_args=(name, bound.getsockname()))
@@ -149,7 +137,7 @@ def test_a_call_fails_promptly_once_the_server_is_gone(target):
     with target.scenario() as s, started_server(target, authkey) as (server, process):
         assert process, "start() started no server process"
         board = s.board(2)
-        client = s.start(actors.call_after_server_death, managers_of(target).__name__,
+        client = s.start(actors.call_after_server_death, target.submodule("managers").__name__,
                          server.address, authkey, board, s.deadline, role="client")
         s.await_slot(board, actors.CONNECTED, 1, what="the client to use its proxy once")
         for server_process in process:
@@ -184,7 +172,7 @@ def test_register_options_shape_the_proxies(target):
     method_to_typeid, create_method; Customized managers).
     Promises: BMGR-13, BMGR-14, BMGR-15, BMGR-16.
     """
-    managers = managers_of(target)
+    managers = target.submodule("managers")
     remote_error = managers.RemoteError
     with started_server(target, new_authkey()) as (server, _):
         restricted, open_one, factory = server.Restricted(), server.Open(), server.Factory()
@@ -227,7 +215,7 @@ def test_start_runs_the_initializer_in_the_server(target):
     subprocess will call initializer(*initargs) when it starts").
     Promises: BMGR-4.
     """
-    managers = managers_of(target)
+    managers = target.submodule("managers")
     with target.scenario() as s:
         board = s.board(1)
         with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, process):
@@ -254,7 +242,7 @@ def test_get_server_serves_clients(target):
     server.serve_forever()").
     Promises: BMGR-6.
     """
-    managers = managers_of(target)
+    managers = target.submodule("managers")
     authkey = new_authkey()
     with target.scenario() as s:
         board = s.board(3)
@@ -266,8 +254,9 @@ def test_get_server_serves_clients(target):
             client = actors.connected(managers.__name__, address, authkey)
             client.shared_dict()["from-client"] = 1
         except Exception as error:
-            raise Violation(f"a client could not connect to get_server().address {address}: "
-                            f"{type(error).__name__}: {error}") from error
+            raise violation("unreachable", f"a client could not connect to "
+                                           f"get_server().address {address}: "
+                                           f"{type(error).__name__}: {error}") from error
         finally:
             board[actors.STOP] = 1
         (held,) = s.join([serving], stuck_in="serve_forever()")
@@ -281,7 +270,7 @@ def test_authkey_must_be_bytes(target):
     be a byte string").
     Promises: BMGR-3.
     """
-    cls = actors.server_class(managers_of(target).__name__)
+    cls = actors.server_class(target.submodule("managers").__name__)
     made = []
 
     def construct_and_start():
@@ -302,7 +291,7 @@ def test_a_manager_cannot_be_pickled(target):
     CPython's AuthenticationString refuses pickling outside spawning a process.
     Promises: BMGR-20.
     """
-    cls = actors.server_class(managers_of(target).__name__)
+    cls = actors.server_class(target.submodule("managers").__name__)
     manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx)
     expect_raises(TypeError, lambda: pickle.dumps(manager), "pickle.dumps(manager)")
 
@@ -316,7 +305,7 @@ def test_with_starts_a_manager_and_shuts_it_down(target):
     shutdown()").
     Promises: BMGR-17.
     """
-    cls = actors.server_class(managers_of(target).__name__)
+    cls = actors.server_class(target.submodule("managers").__name__)
     before = set(target.ctx.active_children())
     manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx)
     try:
@@ -342,7 +331,7 @@ def test_shutdown_exists_only_after_start(target):
     Promises: BMGR-12.
     """
     authkey = new_authkey()
-    name = managers_of(target).__name__
+    name = target.submodule("managers").__name__
     never_started = actors.server_class(name)(address=(LOOPBACK, 0), authkey=authkey,
                                               ctx=target.ctx)
     expect_raises(AttributeError, lambda: never_started.shutdown,
@@ -361,7 +350,7 @@ def test_the_xmlrpclib_serializer_carries_simple_values(target):
     serialization) or 'xmlrpclib' (use xmlrpc.client serialization)").
     Promises: BMGR-19.
     """
-    cls = actors.server_class(managers_of(target).__name__)
+    cls = actors.server_class(target.submodule("managers").__name__)
     held = {}
     for serializer in ("pickle", "xmlrpclib"):
         manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), serializer=serializer,
@@ -389,7 +378,7 @@ def test_a_child_connects_with_the_inherited_authkey(target):
     Promises: BMGR-2.
     """
     with target.scenario() as s, started_server(target, None) as (server, _):
-        name = managers_of(target).__name__
+        name = target.submodule("managers").__name__
         (seen,) = s.run(actors.try_to_connect, [None], role="child",
                         stuck_in="connect() without an authkey",
                         extra_args=(name, server.address))

@@ -8,17 +8,16 @@ Native provider only: shared ctypes objects are not manager features (a Manager'
 """
 
 import ctypes
-import importlib
 import sys
 import threading
 
+import pytest
 from hypothesis import strategies as st
 
 from conformance.actors import shared_ctypes as actors
 from conformance.harness.probe import holder_retakes, takes
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Violation, expect_raises
-from conformance.outcomes import unsupported
+from conformance.judge import Outcomes, Stuck, expect_raises
 from conformance.strategies import critical_section_programs
 
 INT32 = st.integers(-2**31, 2**31 - 1)
@@ -243,7 +242,8 @@ def acquirable_from_another_thread(lock, deadline):
     thread.start()
     thread.join(deadline)
     if not got:
-        raise Violation("acquire(False) from another thread did not return")
+        raise Stuck("acquire(False) from another thread did not return",
+                    stuck_in="acquire(False) in another thread")
     return got[0]
 
 
@@ -400,25 +400,12 @@ def test_unlocked_objects_are_plain_ctypes(target, items, scalar):
         assert contents == expected, f"{name} holds {contents!r}, expected {expected!r}"
 
 
-def sharedctypes_of(target):
-    """The implementation's ``sharedctypes`` module: ``MODULE.sharedctypes``, else the module
-    that defines its synchronized wrappers (a test double delegating to the standard library
-    has no submodule); unsupported if neither offers ``copy`` and ``synchronized``."""
-    try:
-        return importlib.import_module(target.module.__name__ + ".sharedctypes")
-    except ImportError:
-        pass
-    module = sys.modules.get(type(target.ctx.Value("i")).__module__)
-    if module is None or not all(hasattr(module, name) for name in ("copy", "synchronized")):
-        unsupported(f"{target.module.__name__}.sharedctypes (copy, synchronized)")
-    return module
-
-
 def changed(number):
     """A different int32."""
     return number + 1 if number < 2**31 - 1 else number - 1
 
 
+@pytest.mark.requires("sharedctypes")
 @invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=INT32)
 def test_copy_is_an_equal_independent_object(target, items, scalar):
     """``sharedctypes.copy(obj)`` returns a new shared ctypes object of the same type and
@@ -428,7 +415,7 @@ def test_copy_is_an_equal_independent_object(target, items, scalar):
     object allocated from shared memory which is a copy of the ctypes object obj").
     Promises: RAW-4.
     """
-    sharedctypes = sharedctypes_of(target)
+    sharedctypes = target.submodule("sharedctypes")
     value = target.ctx.RawValue("i", scalar)
     copied = sharedctypes.copy(value)
     assert type(copied) is type(value) and copied.value == scalar, \
@@ -443,6 +430,7 @@ def test_copy_is_an_equal_independent_object(target, items, scalar):
     assert array[:] == items, f"writing the copy changed the original to {array[:]}"
 
 
+@pytest.mark.requires("sharedctypes")
 @invariant(scalar=INT32)
 def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     """``sharedctypes.synchronized(obj)`` wraps a raw ctypes object with a new recursive lock
@@ -452,7 +440,7 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     None (the default) then a multiprocessing.RLock object is created automatically").
     Promises: RAW-5.
     """
-    sharedctypes = sharedctypes_of(target)
+    sharedctypes = target.submodule("sharedctypes")
     raw = target.ctx.RawValue("i", scalar)
     wrapped = sharedctypes.synchronized(raw)
     assert wrapped.get_obj() is raw and wrapped.value == scalar, \
@@ -467,6 +455,7 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
                       "synchronized() of a synchronized wrapper")
 
 
+@pytest.mark.requires("sharedctypes")
 @invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=INT32)
 def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, scalar):
     """``sharedctypes.Value`` and ``sharedctypes.Array`` make the same objects as RawValue and
@@ -478,7 +467,7 @@ def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, sca
     may be returned instead of a raw ctypes array").
     Promises: RAW-6.
     """
-    sharedctypes, ctx = sharedctypes_of(target), target.ctx
+    sharedctypes, ctx = target.submodule("sharedctypes"), target.ctx
     value = sharedctypes.Value("i", scalar, ctx=ctx)
     array = sharedctypes.Array("i", items, ctx=ctx)
     assert value.value == scalar and array[:] == items, \

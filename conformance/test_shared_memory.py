@@ -5,8 +5,9 @@ Docs: multiprocessing.shared_memory — Shared memory for direct access across p
 (SharedMemory, ShareableList; SharedMemoryManager, documented there and found in
 multiprocessing.managers).
 
-The implementation's classes come from ``<impl>.shared_memory`` and ``<impl>.managers``; an
-implementation without them (billiard) reports these invariants as unsupported.  Every block an
+The implementation's classes come from ``<impl>.shared_memory`` and ``<impl>.managers``
+(capabilities ``shared_memory``, ``shared_memory_manager``); an implementation without them
+(billiard) reports these invariants as unsupported.  Every block an
 example makes is recorded in a ``Blocks`` and unlinked when the example ends, whatever its
 outcome: first through the implementation (so its resource tracker's books stay straight), then,
 for anything still there, through the standard library (the implementation's own unlink may be
@@ -14,8 +15,6 @@ the bug under test).
 """
 
 import contextlib
-import importlib
-import inspect
 import mmap
 import os
 import pickle
@@ -25,44 +24,28 @@ import subprocess
 import sys
 import time
 
+import pytest
 from hypothesis import strategies as st
 
 from conformance.actors import shared_memory as actors
 from conformance.harness.scenario import shutdown_manager
 from conformance.invariants import invariant
-from conformance.judge import ChildFailed, Outcomes, Stuck, Violation, expect_raises
-from conformance.outcomes import unsupported
+from conformance.judge import Outcomes, Stuck, expect_raises, violation
+
+pytestmark = pytest.mark.requires("shared_memory")
 
 # --- the implementation's shared memory -----------------------------------------------------
 
 
-def implementation_submodule(target, submodule):
-    """``<impl>.<submodule>``, or None when the implementation has no such module."""
-    name = f"{target.module.__name__}.{submodule}"
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:
-            raise  # the module exists but fails to import: that is an error, not an absence
-        return None
-
-
 def shared_memory_of(target):
     """The implementation's ``shared_memory`` module (SharedMemory, ShareableList)."""
-    module = implementation_submodule(target, "shared_memory")
-    if module is None:
-        unsupported(f"{target.module.__name__}.shared_memory (SharedMemory, ShareableList)")
-    return module
+    return target.submodule("shared_memory")
 
 
 def shared_memory_manager_of(target):
     """The implementation's SharedMemoryManager, from ``<impl>.managers`` (where 3.9+ keeps it;
     ``shared_memory`` does not export it)."""
-    managers = implementation_submodule(target, "managers")
-    manager_class = getattr(managers, "SharedMemoryManager", None)
-    if manager_class is None:
-        unsupported(f"{target.module.__name__}.managers.SharedMemoryManager")
-    return manager_class
+    return target.submodule("managers").SharedMemoryManager
 
 
 def new_name():
@@ -184,7 +167,7 @@ def await_signal(s, board, slot, children, *, what):
         exited = [child for child in children if child.process.exitcode is not None]
         if exited:
             s.join(exited, stuck_in=what)  # raises ChildFailed with what the child raised
-            raise ChildFailed(f"{exited[0].describe()} exited before {what}")
+            raise RuntimeError(f"{exited[0].describe()} exited before {what}")
         if time.monotonic() > end:
             s.await_slot(board, slot, 1, what=what)  # fails as Stuck, with the children's stacks
 
@@ -401,8 +384,9 @@ def test_attaching_ignores_the_size_argument(target, size, asked):
         try:
             attached = sm.SharedMemory(block.name, size=asked)
         except Exception as exc:  # the size argument was not ignored
-            raise Violation(f"attaching with size={asked} to a block of {block.size} raised "
-                            f"{type(exc).__name__}: {exc}") from exc
+            raise violation("size-checked", f"attaching with size={asked} to a block of "
+                                            f"{block.size} raised {type(exc).__name__}: "
+                                            f"{exc}") from exc
         assert attached.size == block.size, \
             f"attached with size={asked} to a block of {block.size}: size {attached.size}"
         assert len(attached.buf) == block.size, \
@@ -527,8 +511,8 @@ def test_close_ends_only_this_instances_access(target):
         try:
             later = sm.SharedMemory(creator.name)
         except FileNotFoundError as exc:
-            raise Violation(f"the block could not be attached after the creator's close(): "
-                            f"{exc}") from exc
+            raise violation("unlinked-by-close", f"the block could not be attached after the "
+                                                 f"creator's close(): {exc}") from exc
         assert bytes(later.buf[:5]) == b"after", \
             "an instance attached after close() does not see the other instance's write"
         later.close()
@@ -609,12 +593,13 @@ def run_leaking_interpreter(target, name, track):
                                    timeout=target.deadline)
     except subprocess.TimeoutExpired as exc:
         raise Stuck(f"a fresh interpreter running {call} did not finish in "
-                    f"{target.deadline:g} s") from exc
+                    f"{target.deadline:g} s", stuck_in=call) from exc
     if completed.returncode != 0:
-        raise ChildFailed(f"a fresh interpreter running {call} exited with code "
-                          f"{completed.returncode}:\n{completed.stderr[-3000:]}")
+        raise RuntimeError(f"a fresh interpreter running {call} exited with code "
+                           f"{completed.returncode}:\n{completed.stderr[-3000:]}")
 
 
+@pytest.mark.requires("resource_tracker")
 def test_resource_tracker_unlinks_a_leaked_block_at_exit(target):
     """A block created with tracking (the default) by a process that exits without unlinking
     it is unlinked by the resource tracker once every process of that program has exited.
@@ -625,8 +610,6 @@ def test_resource_tracker_unlinks_a_leaked_block_at_exit(target):
     Promises: SHM-15.
     """
     sm = shared_memory_of(target)
-    if os.name != "posix":
-        unsupported("resource-tracker cleanup of shared memory (POSIX only)")
     with Blocks(sm) as blocks:
         name = blocks.add(new_name())
         run_leaking_interpreter(target, name, track=None)
@@ -637,6 +620,7 @@ def test_resource_tracker_unlinks_a_leaked_block_at_exit(target):
             f"block {name!r}, leaked by a process that exited, was never unlinked"
 
 
+@pytest.mark.requires("shared_memory_track")
 def test_untracked_block_outlives_its_creator(target):
     """A block created with ``track=False`` is left alone by the resource tracker: it still
     exists after every process of the program that created it has exited.
@@ -647,10 +631,6 @@ def test_untracked_block_outlives_its_creator(target):
     Promises: SHM-13.
     """
     sm = shared_memory_of(target)
-    if "track" not in inspect.signature(sm.SharedMemory).parameters:
-        unsupported("SharedMemory(track=...) (added in Python 3.13)")
-    if os.name != "posix":
-        unsupported("SharedMemory(track=False) (ignored on Windows)")
     with Blocks(sm) as blocks:
         name = blocks.add(new_name())
         run_leaking_interpreter(target, name, track=False)
@@ -841,6 +821,7 @@ MANAGER_SIZES = (100, 5000)
 MANAGER_VALUES = (1, 2.5, "three", b"four", None, True)
 
 
+@pytest.mark.requires("shared_memory_manager")
 def test_manager_unlinks_its_blocks_at_shutdown(target):
     """A started SharedMemoryManager hands out ordinary SharedMemory and ShareableList
     instances, also to a process that connects by address and authkey, and when its ``with``

@@ -14,9 +14,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from conformance.actors import start_methods as actors
 from conformance.judge import Outcomes, expect_raises
-from conformance.outcomes import unsupported
 
 KNOWN_METHODS = ("fork", "spawn", "forkserver")
 
@@ -134,6 +135,7 @@ def test_context_offers_the_module_api(target):
     outcomes.verdict()
 
 
+@pytest.mark.requires("fork_warning")
 def test_fork_from_a_threaded_process_warns(target):
     """From Python 3.12, starting a fork-context process from a process that runs more than one
     thread raises a DeprecationWarning (from ``os.fork``).
@@ -143,10 +145,6 @@ def test_fork_from_a_threaded_process_warns(target):
     that this start method calls internally will raise a DeprecationWarning").
     Promises: START-13.
     """
-    if sys.version_info < (3, 12):
-        unsupported("os.fork's DeprecationWarning in a threaded process (added in Python 3.12)")
-    if "fork" not in target.module.get_all_start_methods():
-        unsupported("the fork start method")
     with target.scenario() as s:
         (seen,) = s.join([s.start(actors.fork_while_threaded, target.module.__name__,
                                   role="threaded forker", daemon=False)],
@@ -207,6 +205,7 @@ def run_fresh(target, tmp_path, program, *args):
                           capture_output=True, text=True, timeout=4 * target.deadline + 30)
 
 
+@pytest.mark.requires("forkserver")
 def test_forkserver_preload_imports_listed_modules(target, tmp_path):
     """Modules listed with ``set_forkserver_preload`` before the fork server starts are
     imported in the server, so a forkserver child already has them in ``sys.modules``; a
@@ -216,8 +215,6 @@ def test_forkserver_preload_imports_listed_modules(target, tmp_path):
     import those modules ... Any ImportError when doing so is silently ignored").
     Promises: START-14, START-15.
     """
-    if "forkserver" not in target.module.get_all_start_methods():
-        unsupported("set_forkserver_preload (no forkserver start method)")
     done = run_fresh(target, tmp_path, PRELOAD_PROGRAM, PRELOADED, MISSING)
     assert done.returncode == 0, f"the program failed:\n{done.stdout}{done.stderr}"
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -241,6 +238,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.requires("forkserver")
 def test_forkserver_preload_refuses_non_str_names(target, tmp_path):
     """``set_forkserver_preload`` raises TypeError for a list that holds anything but module
     names (str).
@@ -251,8 +249,6 @@ def test_forkserver_preload_refuses_non_str_names(target, tmp_path):
     own fork server.
     Promises: START-16.
     """
-    if "forkserver" not in target.module.get_all_start_methods():
-        unsupported("set_forkserver_preload (no forkserver start method)")
     done = run_fresh(target, tmp_path, REFUSAL_PROGRAM)
     assert done.returncode == 0, f"the program failed:\n{done.stdout}{done.stderr}"
     refused = json.loads(done.stdout.strip().splitlines()[-1])
