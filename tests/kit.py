@@ -1,45 +1,46 @@
-"""Run the kit as a user would, in a fresh interpreter, and read pytest's JUnit XML."""
+"""Run the kit as a user would, in a fresh interpreter, and read its JSON results."""
 
+import json
 import os
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from conformance.outcomes import UNSUPPORTED_PREFIX
-
 REPO = Path(__file__).resolve().parent.parent
-METHODS = ("fork", "spawn", "forkserver")
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
+# Environment a run of the kit must not inherit from the kit's own tests (a CI runner's step
+# summary is for the job's own results).
+NOT_INHERITED = ("GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS", "PYTEST_XDIST_WORKER")
 
 
-def run_kit(tmp_path, *args, timeout=600, env=None):
-    """Run ``pytest`` on the kit with ``args``; return ({test id: outcome}, completed process).
+def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
+    """Run ``pytest`` on the kit with ``args``; return ({result key: result}, completed process).
 
-    Test ids look like ``test_lock.py::test_x[spawn]``; outcomes are passed, failed, error,
-    unsupported or skipped.  Every process of the run inherits ``RUN_MARKER=<tmp_path>`` in its environment,
-    so what it leaves behind can be found.
+    Keys look like ``test_lock.py::test_x[spawn]``; a result is the kit's JSON result (its
+    ``outcome``, ``violation``, ``stuck``, ``error`` ...).  Every process of the run inherits
+    ``RUN_MARKER=<tmp_path>`` in its environment, so what it leaves behind can be found.
     """
-    junit = tmp_path / "junit.xml"
+    results = tmp_path / "results.json"
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-               f"--junitxml={junit}", "--hypothesis-seed=0", *args]
-    completed = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                               timeout=timeout, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1",
-                                    RUN_MARKER: str(tmp_path), **(env or {})})
-    if not junit.exists():
-        raise AssertionError(f"the kit did not run:\n{completed.stdout}\n{completed.stderr}")
-    return read_junit(junit), completed
+               f"--conformance-json={results}", "--hypothesis-seed=0", *args]
+    inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                               timeout=timeout, env={**inherited, "PYTHONDONTWRITEBYTECODE": "1",
+                                                     RUN_MARKER: str(tmp_path), **(env or {})})
+    if not results.exists():
+        raise AssertionError(f"the kit did not run:\n{completed.stdout[-6000:]}\n"
+                             f"{completed.stderr[-3000:]}")
+    return read_results(results), completed
 
 
-def read_junit(path):
-    outcomes = {}
-    for case in ET.parse(path).getroot().iter("testcase"):
-        module = case.get("classname").rsplit(".", 1)[-1]
-        outcome = "passed"
-        for child in case:
-            if child.tag in ("failure", "error", "skipped"):
-                outcome = {"failure": "failed"}.get(child.tag, child.tag)
-            if child.tag == "skipped" and UNSUPPORTED_PREFIX in (child.get("message") or ""):
-                outcome = "unsupported"
-        outcomes[f"{module}.py::{case.get('name')}"] = outcome
-    return outcomes
+def result_key(result):
+    return f"{result['invariant']}{result['id'][result['id'].index('['):]}"
+
+
+def read_results(path):
+    document = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {result_key(result): result for result in document["results"]}
+
+
+def outcomes_of(results):
+    return {key: result["outcome"] for key, result in results.items()}

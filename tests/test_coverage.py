@@ -1,17 +1,35 @@
-"""Every invariant states its promise and its docs section, and some mutant must catch it."""
+"""Every invariant states its promise, cites promises that exist, and is proven able to fail —
+under every provider it runs with — by a mutant that produces one of its forbidden outcomes.
+
+``python -m tests.test_coverage`` prints the promise coverage per group and the invariant ×
+provider rows no mutant proves (which must be none).
+"""
 
 import importlib
 import inspect
 import pkgutil
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
 import conformance
 from conformance.report import invariant_metadata
-from tests.test_mutants import MUTANTS, kills_of
+from tests.test_mutants import MUTANTS, kills_of, provider_of
 
 PROMISE_ID = re.compile(r"^[A-Z]+-\d+$")
+CATALOGUE = Path(__file__).with_name("promise_catalogue.tsv")
+
+
+def catalogue():
+    """{promise ID: (kind, group)} from the catalogue shipped with the tests."""
+    entries = {}
+    for line in CATALOGUE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            ident, kind, group, *_ = line.split("\t")
+            entries[ident] = (kind, group)
+    return entries
 
 
 def invariants():
@@ -26,6 +44,34 @@ def invariants():
 
 
 INVARIANTS = invariants()
+PROMISES = catalogue()
+
+
+def providers_of(function):
+    marks = getattr(function, "pytestmark", [])
+    named = [mark.args for mark in marks if mark.name == "providers"]
+    return named[0] if named else ("native",)
+
+
+def unproven_rows():
+    """Invariant × provider rows that no mutant shows able to fail."""
+    proven = {(invariant, provider_of(mutant)) for mutant in MUTANTS
+              for invariant in kills_of(mutant)}
+    return sorted((invariant_id, provider) for invariant_id, function in INVARIANTS
+                  for provider in providers_of(function)
+                  if (invariant_id, provider) not in proven)
+
+
+def coverage_by_group():
+    """{group: (promises cited, testable promises)}."""
+    cited = {ident for _, function in INVARIANTS
+             for ident in invariant_metadata(function)["promises"]}
+    totals, hits = Counter(), Counter()
+    for ident, (kind, group) in PROMISES.items():
+        if kind == "promise":
+            totals[group] += 1
+            hits[group] += ident in cited
+    return {group: (hits[group], totals[group]) for group in totals}
 
 
 def test_there_are_invariants():
@@ -38,16 +84,31 @@ def test_invariant_states_its_promise(invariant_id, function):
     assert metadata["promise"].endswith("."), "the docstring opens with the promise"
     assert metadata["docs"], "a 'Docs:' line names the Python docs section"
     assert metadata["promises"] and all(PROMISE_ID.match(p) for p in metadata["promises"])
+    unknown = [p for p in metadata["promises"] if p not in PROMISES]
+    assert not unknown, f"cites promises the catalogue does not have: {unknown}"
 
 
-def test_every_invariant_has_a_mutant():
-    killed = {invariant for mutant in MUTANTS for invariant in kills_of(mutant)}
-    unkilled = [invariant_id for invariant_id, _ in INVARIANTS if invariant_id not in killed]
-    assert unkilled == []
+def test_every_invariant_and_provider_is_proven_by_a_mutant():
+    unproven = unproven_rows()
+    print(f"invariant x provider rows no mutant proves able to fail: {len(unproven)}")
+    assert unproven == []
 
 
-def test_every_kill_names_an_invariant():
-    known = {invariant_id for invariant_id, _ in INVARIANTS}
-    unknown = {(mutant, invariant) for mutant in MUTANTS for invariant in kills_of(mutant)
-               if invariant not in known}
-    assert unknown == set()
+def test_every_kill_names_an_invariant_under_its_provider():
+    known = {invariant_id: providers_of(function) for invariant_id, function in INVARIANTS}
+    wrong = {(mutant, invariant) for mutant in MUTANTS for invariant in kills_of(mutant)
+             if provider_of(mutant) not in known.get(invariant, ())}
+    assert wrong == set()
+
+
+def main():
+    for group, (cited, total) in sorted(coverage_by_group().items()):
+        print(f"{group:<70} {cited:>3} of {total:>3} testable promises cited")
+    unproven = unproven_rows()
+    print(f"invariant x provider rows no mutant proves able to fail: {len(unproven)}")
+    for row in unproven:
+        print("  ", *row)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,5 +1,6 @@
 """The harness keeps its promises: light children, bounded waits, clear stuck reports, no leaks."""
 
+import json
 import multiprocessing
 import os
 import subprocess
@@ -13,7 +14,7 @@ from conformance.harness import scenario
 from conformance.harness.implementation import Target
 from conformance.judge import Stuck
 from tests import probes
-from tests.kit import REPO, RUN_MARKER, run_kit
+from tests.kit import REPO, RUN_MARKER, outcomes_of, run_kit
 
 SPAWNING = [m for m in ("spawn", "forkserver") if m in multiprocessing.get_all_start_methods()]
 
@@ -81,13 +82,15 @@ def wait_for_no_processes_of_run(tmp_path, seconds):
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to list processes")
 def test_deadlocked_run_goes_on_and_leaves_nothing_behind(tmp_path):
     shm_before = shm_entries()
-    outcomes, completed = run_kit(
+    results, completed = run_kit(
         tmp_path, "conformance/test_lock.py", "conformance/test_barrier.py", "-k",
         "serialised or permutation",
         "--mp-deadline=2", "--mp-impl=tests.mutants.hang_lock_release_lost",
     )
+    outcomes = outcomes_of(results)
     stuck = {k for k in outcomes if "serialised" in k and "manager-" not in k}
-    assert stuck and all(outcomes[k] == "failed" for k in stuck)
+    assert stuck and all(outcomes[k] == "timed out" for k in stuck)
+    assert all(results[k]["stuck"]["stuck_in"] == "Lock.acquire" for k in stuck)
     assert "still in Lock.acquire after 2 s" in completed.stdout
     # the session went on to the next test
     assert {v for k, v in outcomes.items() if "permutation" in k} == {"passed"}
@@ -112,15 +115,28 @@ def test_workdirs_of_killed_runs_are_swept(tmp_path, monkeypatch):
     ("--start-method=bogus", "--start-method bogus: not offered by multiprocessing"),
     ("--mp-impl=no_such_module", "--mp-impl no_such_module: cannot import it"),
     ("--mp-impl=json", "--mp-impl json: the module has no get_context"),
+    ("--mp-deadline=0", "--mp-deadline: expected a positive number of seconds, got '0'"),
+    ("--mp-deadline=-3", "--mp-deadline: expected a positive number of seconds, got '-3'"),
+    ("--mp-deadline=soon", "--mp-deadline: expected a positive number of seconds, got 'soon'"),
+    ("--mp-reruns=many", "--mp-reruns: expected a whole number, got 'many'"),
+    ("--mp-scale=0", "--mp-scale: expected a whole number of at least 1, got '0'"),
+    ("--mp-soak=forever", "--mp-soak: expected [FAMILY=]DURATION"),
+    ("--mp-profile=nope", "--mp-profile: unknown profile 'nope'"),
+    ("--mp-without=teleportation", "--mp-without: unknown capabilities teleportation"),
+    ("--override-ini=mp_deadline=0", "mp_deadline (ini): expected a positive number of seconds, got '0'"),
 ])
 def test_bad_options_are_usage_errors(option, complaint):
-    completed = subprocess.run([sys.executable, "-m", "pytest", "conformance", option,
-                                "-p", "no:cacheprovider"], cwd=REPO, capture_output=True,
-                               text=True, timeout=120)
-    assert completed.returncode == 4  # pytest's exit code for usage errors
+    completed = subprocess.run([sys.executable, "-m", "pytest", "conformance/test_lock.py",
+                                option, "-p", "no:cacheprovider"], cwd=REPO,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 4, completed.stdout + completed.stderr  # usage error
     assert complaint in completed.stderr
+    assert "INTERNALERROR" not in completed.stdout + completed.stderr
 
 
-def test_runs_under_xdist(tmp_path):
-    outcomes, completed = run_kit(tmp_path, "conformance/test_lock.py", "-n", "2")
-    assert outcomes and set(outcomes.values()) == {"passed"}, completed.stdout[-3000:]
+def test_runs_under_xdist_with_one_seed(tmp_path):
+    results, completed = run_kit(tmp_path, "conformance/test_lock.py", "-n", "2")
+    assert results and set(outcomes_of(results).values()) == {"passed"}, \
+        completed.stdout[-3000:]
+    document = json.loads((tmp_path / "results.json").read_text())
+    assert document["options"]["seed"] == 0

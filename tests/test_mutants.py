@@ -1,12 +1,21 @@
-"""Every invariant catches a deliberately broken implementation and passes on the real one.
+"""Every invariant catches a deliberately broken implementation — for the right reason — and
+passes on the real one.
 
-Each mutant (``tests/mutants``) carries one realistic bug and declares in ``KILLS`` which
-invariants must catch it under which start methods.  The kit is run against it exactly as a user
-runs it against a drop-in (``--mp-impl``): the invariant must fail under every start method where
-the bug shows, and pass where it cannot show.
+Each mutant (``tests/mutants``) carries one realistic bug and declares in ``KILLS`` the exact
+outcome each of its invariants must produce (violated with which forbidden outcomes, or timed
+out in what) and the start methods under which the bug shows.  The kit is run against it as a
+user runs it against a drop-in (``--mp-impl``), under the default profile, and the JSON results
+are compared exactly: a crash, an error or a different forbidden outcome is not a kill.  Where the
+bug cannot show, the invariant must pass; where this platform lacks a capability the invariant
+needs, it must say unsupported.
+
+Mutants run in batches, several implementations per pytest session (``--mp-impl`` repeated, the
+exact node IDs selected), the batches in parallel on every core.
 """
 
+import fnmatch
 import importlib
+import multiprocessing
 import os
 import pkgutil
 import sys
@@ -15,56 +24,137 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import tests.mutants
-from tests.kit import METHODS, run_kit
+from conformance.harness.implementation import Target
+from tests.kit import run_kit
+from tests.mutants.base import ALL, Kill
 
 NOT_MUTANTS = {"base", "identity"}
 MUTANTS = sorted(info.name for info in pkgutil.iter_modules(tests.mutants.__path__)
                  if info.name not in NOT_MUTANTS)
+# The self-test's own options, e.g. "--start-method=spawn --mp-without=posix_signals" to stand
+# in for a platform that lacks them.
+OPTIONS = os.environ.get("MP_SELFTEST_OPTIONS", "").split()
+BATCH_MUTANTS = 8  # mutants per pytest session
+BATCH_COMMAND_CHARS = 24_000  # Windows caps a command line at 32 767 characters
+
+
+def mutant_module(mutant):
+    return importlib.import_module(f"tests.mutants.{mutant}")
 
 
 def kills_of(mutant):
-    return importlib.import_module(f"tests.mutants.{mutant}").KILLS
+    return mutant_module(mutant).KILLS
 
 
 def provider_of(mutant):
     """Mutants of manager proxies set ``PROVIDER = "manager"``: their ids are [manager-fork]..."""
-    return getattr(importlib.import_module(f"tests.mutants.{mutant}"), "PROVIDER", "native")
-
-
-def selection(kills, provider):
-    """The mutant's invariants, only under its provider (the other one cannot show the bug)."""
-    files = sorted({invariant.split("::")[0] for invariant in kills})
-    names = sorted({invariant.split("::")[1] for invariant in kills})
-    providers = "manager-" if provider == "manager" else "not manager-"
-    return [*(f"conformance/{name}" for name in files),
-            "-k", f"({' or '.join(names)}) and {providers}"]
+    return getattr(mutant_module(mutant), "PROVIDER", "native")
 
 
 def required_python(mutant):
     """Mutants of a promise made from some Python version on set ``REQUIRES_PYTHON``; on older
     interpreters their invariants must report unsupported."""
-    return getattr(importlib.import_module(f"tests.mutants.{mutant}"), "REQUIRES_PYTHON", (3,))
+    return getattr(mutant_module(mutant), "REQUIRES_PYTHON", (3,))
 
 
-def expected_outcomes(kills, provider, applies=True):
-    prefix = "" if provider == "native" else f"{provider}-"
-    return {f"{invariant}[{prefix}{method}]":
-            "unsupported" if not applies else "failed" if method in shows_under else "passed"
-            for invariant, shows_under in kills.items() for method in METHODS}
+def option_values(name):
+    return [arg.split("=", 1)[1] for arg in OPTIONS if arg.startswith(f"--{name}=")]
 
 
-def run_against(mutant, tmp_path):
-    return run_kit(tmp_path, *selection(kills_of(mutant), provider_of(mutant)),
-                   "--hypothesis-profile=ci",
-                   "--mp-deadline=5", "--mp-reruns=0", f"--mp-impl=tests.mutants.{mutant}")
+def methods_here():
+    """The start methods the self-test runs: the platform's, or those its options name."""
+    return option_values("start-method") or multiprocessing.get_all_start_methods()
+
+
+def invariant_function(invariant):
+    file, name = invariant.split("::")
+    return importlib.import_module(f"conformance.{file[:-3]}"), name
+
+
+def missing_capabilities(invariant, method, provider):
+    """Why the real implementation cannot run ``invariant`` here (None if it can)."""
+    module, name = invariant_function(invariant)
+    markers = [*getattr(module, "pytestmark", []),
+               *getattr(getattr(module, name), "pytestmark", [])]
+    if not isinstance(markers, list):
+        markers = [markers]
+    needed = [arg for mark in markers if mark.name == "requires" for arg in mark.args]
+    target = Target(multiprocessing, method, 30, provider, without=option_values("mp-without"))
+    reasons = [reason for reason in map(target.missing, needed) if reason is not None]
+    return "; ".join(reasons) or None
+
+
+def expected_rows(mutant, several):
+    """{result key: what it must show} for one mutant: a Kill, "passed" or "unsupported"."""
+    provider = provider_of(mutant)
+    applies = sys.version_info >= required_python(mutant)
+    rows = {}
+    for invariant, kill in kills_of(mutant).items():
+        for method in methods_here():
+            label = method if provider == "native" else f"{provider}-{method}"
+            param = f"tests.mutants.{mutant}-{label}" if several else label
+            if not applies or missing_capabilities(invariant, method, provider):
+                rows[f"{invariant}[{param}]"] = "unsupported"
+            else:
+                rows[f"{invariant}[{param}]"] = kill if method in kill.under else "passed"
+    return rows
+
+
+def shows(result, expected):
+    if result is None:
+        return False
+    if not isinstance(expected, Kill):
+        return result["outcome"] == expected
+    if result["outcome"] != expected.outcome:
+        return False
+    if expected.outcome == "violated":
+        return set(result["violation"]["forbidden"]) <= set(expected.forbidden)
+    return fnmatch.fnmatchcase(result["stuck"]["stuck_in"], expected.stuck_in)
+
+
+def describe(result):
+    if result is None:
+        return "not run"
+    seen = result["outcome"]
+    if "violation" in result:
+        seen += f" (forbidden {', '.join(result['violation']['forbidden'])})"
+    elif "stuck" in result:
+        seen += f" (stuck in {result['stuck']['stuck_in']})"
+    elif "error" in result:
+        seen += f" ({result['error']['type']} in {result['error']['where']}: " \
+                f"{result['error']['message'][:200]})"
+    return seen
+
+
+def batches(mutants):
+    """Groups of mutants that run in one pytest session."""
+    groups, current, length = [], [], 0
+    for mutant in mutants:
+        size = sum(len(key) + 20 for key in expected_rows(mutant, several=True))
+        if current and (len(current) >= BATCH_MUTANTS or length + size > BATCH_COMMAND_CHARS):
+            groups.append(current)
+            current, length = [], 0
+        current.append(mutant)
+        length += size
+    return groups + ([current] if current else [])
+
+
+def run_batch(mutants, tmp_path):
+    several = len(mutants) > 1
+    node_ids = [f"conformance/{key.split('::')[0]}::{key.split('::')[1]}"
+                for mutant in mutants for key in expected_rows(mutant, several)]
+    results, completed = run_kit(tmp_path, *node_ids, "--mp-deadline=10", "--mp-reruns=0",
+                                 *(f"--mp-impl=tests.mutants.{mutant}" for mutant in mutants),
+                                 *OPTIONS, "-p", "no:xdist", timeout=900)
+    return {mutant: (results, completed, several) for mutant in mutants}
 
 
 @pytest.fixture(scope="session")
 def mutant_runs(request, tmp_path_factory):
-    """Runs of the kit against every selected mutant, started together on all cores.
+    """Runs of the kit against every selected mutant, in batches started together on all cores.
 
-    Each run is a separate pytest process, so they parallelise without pytest-xdist; under
-    xdist (which spreads the tests itself) each test runs its mutant when it comes.
+    Each batch is a separate pytest process, so they parallelise without pytest-xdist; under
+    xdist (which spreads the tests itself) each test runs its mutant alone when it comes.
     """
     if os.environ.get("PYTEST_XDIST_WORKER"):
         yield {}
@@ -72,33 +162,46 @@ def mutant_runs(request, tmp_path_factory):
     selected = [item.callspec.params["mutant"] for item in request.session.items
                 if getattr(item, "originalname", "") == "test_invariant_catches_mutant"]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        runs = {mutant: pool.submit(run_against, mutant, tmp_path_factory.mktemp(mutant))
-                for mutant in selected}
+        runs = {}
+        for group in batches(selected):
+            future = pool.submit(run_batch, group, tmp_path_factory.mktemp("batch"))
+            runs.update(dict.fromkeys(group, future))
         yield runs
-        for run in runs.values():
-            run.cancel()
+        for future in runs.values():
+            future.cancel()
 
 
 @pytest.mark.parametrize("mutant", MUTANTS)
 def test_invariant_catches_mutant(mutant, mutant_runs, tmp_path):
-    kills = kills_of(mutant)
     run = mutant_runs.get(mutant)
-    outcomes, completed = run.result() if run else run_against(mutant, tmp_path)
-    expected = expected_outcomes(kills, provider_of(mutant),
-                                 sys.version_info >= required_python(mutant))
-    observed = {test_id: outcomes.get(test_id, "not run") for test_id in expected}
-    assert observed == expected, completed.stdout[-6000:]
+    if run is None:
+        results, completed, several = run_batch([mutant], tmp_path)[mutant]
+    else:
+        results, completed, several = run.result()[mutant]
+    expected = expected_rows(mutant, several)
+    wrong = {key: f"expected {want.describe() if isinstance(want, Kill) else want}, "
+                  f"saw {describe(results.get(key))}"
+             for key, want in expected.items() if not shows(results.get(key), want)}
+    assert not wrong, "\n".join(f"{key}: {what}" for key, what in wrong.items()) + \
+        "\n" + completed.stdout[-4000:]
 
 
-def test_every_mutant_declares_its_kills():
+def test_every_mutant_declares_exact_kills():
     for mutant in MUTANTS:
         kills = kills_of(mutant)
-        assert kills and all(set(methods) <= set(METHODS) for methods in kills.values()), mutant
+        assert kills, mutant
+        for invariant, kill in kills.items():
+            assert isinstance(kill, Kill), f"{mutant}: {invariant}: declare violated(...) or " \
+                                           f"timed_out(...)"
+            assert set(kill.under) <= set(ALL), mutant
 
 
 def test_wrapped_real_implementation_passes_everything(tmp_path):
-    """The mutants' wrapper with no bug passes the whole kit: kills above are the bugs' doing."""
-    outcomes, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
-                                  "-n", str(os.cpu_count() or 1), timeout=1800)
+    """The mutants' wrapper with no bug passes the whole kit (same profile as the mutants):
+    the kills above are the bugs' doing."""
+    results, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
+                                 "--mp-deadline=10", *OPTIONS,
+                                 "-n", str(os.cpu_count() or 1), timeout=1800)
+    outcomes = {key: result["outcome"] for key, result in results.items()}
     assert outcomes and set(outcomes.values()) <= {"passed", "unsupported"}, \
         completed.stdout[-6000:]

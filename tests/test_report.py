@@ -5,16 +5,12 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-from types import SimpleNamespace
+import time
+import xml.etree.ElementTree as ET
 
-import pytest
-
-from conformance import expectations, matrix, outcomes
+from conformance import matrix, report
 from conformance.report import invariant_metadata
 from tests.kit import REPO, run_kit
-
-FACTS = {"os": "linux", "interpreter": "cpython", "python": "3.11.7",
-         "implementation": "multiprocessing", "start_method": "spawn", "provider": "native"}
 
 
 def test_metadata_comes_from_the_docstring():
@@ -33,107 +29,15 @@ def test_metadata_comes_from_the_docstring():
     }
 
 
-@pytest.mark.parametrize("report, name", [
-    (SimpleNamespace(passed=True, skipped=False, when="call"), outcomes.PASSED),
-    (SimpleNamespace(passed=False, skipped=True, when="call",
-                     longrepr=("f", 1, "Skipped: unsupported on this platform: sem_getvalue")),
-     outcomes.UNSUPPORTED),
-    (SimpleNamespace(passed=False, skipped=True, when="call", longrepr=("f", 1, "Skipped: x")),
-     outcomes.SKIPPED),
-    (SimpleNamespace(passed=False, skipped=False, when="setup"), outcomes.ERROR),
-    (SimpleNamespace(passed=False, skipped=False, when="call"), outcomes.VIOLATED),
-])
-def test_outcomes_are_named(report, name):
-    assert outcomes.classify(report, None) == name
-
-
-def deviation(**when):
-    return expectations.parse({"invariant": "test_lock.py::test_*", "outcome": "violated",
-                               "reason": "r", "when": when}, "inline")
-
-
-@pytest.mark.parametrize("when, applies", [
-    ({}, True),
-    ({"os": ["linux", "darwin"]}, True),
-    ({"os": "windows"}, False),
-    ({"python": ">=3.9,<3.12"}, True),
-    ({"python": ">=3.12"}, False),
-    ({"start_method": ["fork"]}, False),
-    ({"implementation": ["multiprocessing"], "provider": ["native"]}, True),
-])
-def test_expectation_conditions(when, applies):
-    assert deviation(**when).applies("test_lock.py::test_x", FACTS) is applies
-
-
-def test_expectation_pattern_names_the_invariant():
-    assert not deviation().applies("test_rlock.py::test_x", FACTS)
-
-
-@pytest.mark.parametrize("entry, complaint", [
-    ({"invariant": "x", "outcome": "violated"}, "missing reason"),
-    ({"invariant": "x", "outcome": "broken", "reason": "r"}, "outcome must be"),
-    ({"invariant": "x", "outcome": "violated", "reason": "r", "when": {"arch": "x"}},
-     "unknown conditions"),
-    ({"invariant": "x", "outcome": "violated", "reason": "r", "typo": 1}, "unknown keys"),
-    ({"invariant": "x", "outcome": "violated", "reason": "r", "intermittent": "yes"},
-     "intermittent must be"),
-])
-def test_malformed_expectations_are_refused(entry, complaint):
-    with pytest.raises(expectations.ExpectationError, match=complaint):
-        expectations.parse(entry, "inline")
-
-
-def test_shipped_expectations_load():
-    assert all(isinstance(d, expectations.Deviation)
-               for d in expectations.load(expectations.SHIPPED))
-
-
 SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager-"]
 
 
-def write_expectation(tmp_path, intermittent=False):
-    path = tmp_path / "mine.toml"
-    path.write_text('[[deviation]]\n'
-                    'invariant = "test_lock.py::test_critical_sections_are_serialised"\n'
-                    'outcome = "violated"\nreason = "two holders, on purpose"\n'
-                    f'intermittent = {str(intermittent).lower()}\n')
-    return path
-
-
-def test_expected_violation_is_a_known_deviation(tmp_path):
-    results = tmp_path / "r.json"
-    outcomes_seen, completed = run_kit(
-        tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
-        f"--mp-expectations={write_expectation(tmp_path)}", f"--conformance-json={results}")
-    assert completed.returncode == 0, completed.stdout[-3000:]
-    document = json.loads(results.read_text())
-    assert {r["outcome"] for r in document["results"]} == {outcomes.KNOWN_DEVIATION}
-    assert document["results"][0]["expectation"]["reason"] == "two holders, on purpose"
-
-
-def test_expectation_that_no_longer_holds_is_an_unexpected_pass(tmp_path):
-    results = tmp_path / "r.json"
-    _, completed = run_kit(tmp_path, *SERIALISED, f"--conformance-json={results}",
-                           f"--mp-expectations={write_expectation(tmp_path)}")
-    document = json.loads(results.read_text())
-    assert {r["outcome"] for r in document["results"]} == {outcomes.UNEXPECTED_PASS}
-    assert "UNEXPECTED PASS: conformance/test_lock.py::test_critical_sections" in completed.stdout
-
-
-def test_intermittent_expectation_lets_a_pass_be_a_pass(tmp_path):
-    results = tmp_path / "r.json"
-    run_kit(tmp_path, *SERIALISED, f"--conformance-json={results}",
-            f"--mp-expectations={write_expectation(tmp_path, intermittent=True)}")
-    document = json.loads(results.read_text())
-    assert {r["outcome"] for r in document["results"]} == {outcomes.PASSED}
-
-
 def test_json_markdown_and_step_summary(tmp_path):
-    results, summary, step = tmp_path / "r.json", tmp_path / "r.md", tmp_path / "step.md"
+    results, summary = tmp_path / "results.json", tmp_path / "missing folder" / "r.md"
+    step = tmp_path / "s.md"
     step.write_text("earlier step\n")
     _, completed = run_kit(tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
-                           f"--conformance-json={results}", f"--conformance-md={summary}",
-                           env={"GITHUB_STEP_SUMMARY": str(step)})
+                           f"--conformance-md={summary}", env={"GITHUB_STEP_SUMMARY": str(step)})
     document = json.loads(results.read_text())
     assert set(document["platform"]) >= {"os", "interpreter", "python", "implementation",
                                          "implementation_version", "start_methods",
@@ -141,21 +45,89 @@ def test_json_markdown_and_step_summary(tmp_path):
     assert document["summary"] == {"violated": len(document["results"])}
     violated = document["results"][0]
     assert violated["promises"] == ["LOCK-2", "LOCK-6", "LOCK-9", "MGR-23"]
-    assert "FORBIDDEN" in violated["details"] and violated["example"]
-    assert violated["reruns"]["of"] == 2
-    assert violated["reproduce"].startswith(f"pytest '{violated['id']}' "
-                                            "--mp-impl=tests.mutants.lock_admits_two")
+    assert violated["violation"]["forbidden"] == {"overlapped": violated["violation"]["table"][1]
+                                                  ["count"]}
+    assert violated["example"].startswith("program=")
+    assert violated["violation"]["reruns"]["of"] == 2
+    assert violated["reproduce"].startswith(
+        "pytest --pyargs 'conformance.test_lock::test_critical_sections_are_serialised[")
+    assert "--mp-impl=tests.mutants.lock_admits_two" in violated["reproduce"]
+    assert "--hypothesis-seed=0" in violated["reproduce"]
     assert "| lock |" in summary.read_text()
     assert step.read_text().startswith("earlier step\n### multiprocessing conformance")
     assert "VIOLATED: conformance/test_lock.py::test_critical_sections" in completed.stdout
-    assert "FORBIDDEN overlapped" in completed.stdout
+    assert "FORBIDDEN overlapped x" in completed.stdout
+    assert "reproduce: pytest --pyargs" in completed.stdout
+    assert not (tmp_path / "results.json.partial").exists()
+
+
+def test_the_printed_reproduce_command_reproduces(tmp_path):
+    results, _ = run_kit(tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
+                         "--start-method=spawn")
+    (first,) = results.values()
+    command = first["reproduce"].split()
+    assert command[0] == "pytest"
+    (tmp_path / "again").mkdir()
+    again, completed = run_kit(tmp_path / "again", *[word.strip("'") for word in command[1:]])
+    (second,) = again.values()
+    assert (second["outcome"], second["violation"]["forbidden"].keys()) == \
+        (first["outcome"], first["violation"]["forbidden"].keys()), completed.stdout[-3000:]
+
+
+def test_the_step_summary_stays_below_githubs_limit():
+    result = {"id": "conformance/test_x.py::test_y[fork]", "invariant": "test_x.py::test_y",
+              "family": "x", "implementation": "multiprocessing", "provider": "native",
+              "start_method": "fork", "outcome": "error", "promise": "p", "docs": "d",
+              "error": {"type": "TypeError", "message": "m", "where": "parent"},
+              "details": "x" * 5000, "reproduce": "pytest ..."}
+    results = [{**result, "id": f"{result['id']}{i}"} for i in range(1000)]
+    facts = {"os": "linux", "interpreter": "cpython", "python": "3.11.7",
+             "start_methods": ["fork"]}
+    text = report.markdown(results, facts, limit=report.STEP_SUMMARY_LIMIT)
+    assert len(text.encode("utf-8")) < report.STEP_SUMMARY_LIMIT
+    assert text.count("- **error**") == 1000  # every listed result keeps its line
+    assert "Details of the other results are in the JSON report" in text
+
+
+def test_results_of_finished_tests_survive_a_killed_run(tmp_path):
+    """A run that dies (here: SIGKILLed) leaves every result it had finished."""
+    results, partial = tmp_path / "r.json", tmp_path / "r.json.partial"
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
+               "conformance/test_lock.py", "-k", "not manager-", "--start-method=fork",
+               f"--conformance-json={results}"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    end = time.monotonic() + 120
+    while time.monotonic() < end and process.poll() is None:
+        if partial.exists() and partial.read_text().count("\n") >= 2:
+            process.kill()
+            break
+        time.sleep(0.02)
+    process.wait()
+    assert not results.exists(), "the run finished before it could be killed"
+    finished = [json.loads(line) for line in partial.read_text().splitlines()
+                if line.endswith("}")]
+    assert len(finished) >= 2 and {r["outcome"] for r in finished} == {"passed"}
+
+
+def test_junit_carries_outcome_and_promises(tmp_path):
+    junit = tmp_path / "junit.xml"
+    run_kit(tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
+            "--start-method=fork", f"--junitxml={junit}")
+    (case,) = ET.parse(junit).getroot().iter("testcase")
+    properties = {p.get("name"): p.get("value") for p in case.iter("property")}
+    assert properties["outcome"] == "violated"
+    assert properties["promises"] == "LOCK-2 LOCK-6 LOCK-9 MGR-23"
+    assert properties["forbidden"].startswith("overlapped=")
+    assert properties["reproduce"].startswith("pytest --pyargs")
 
 
 def test_matrix_combines_platforms(tmp_path):
     paths = []
     for impl in ("multiprocessing", "tests.mutants.lock_admits_two"):
         path = tmp_path / f"{impl}.json"
-        run_kit(tmp_path, *SERIALISED, f"--mp-impl={impl}", f"--conformance-json={path}")
+        run_kit(tmp_path, *SERIALISED, f"--mp-impl={impl}")
+        (tmp_path / "results.json").rename(path)
         paths.append(str(path))
     page = tmp_path / "m.html"
     text = tmp_path / "m.md"
@@ -172,26 +144,26 @@ def synthetic(python, implementation, violated_under=()):
                 "implementation": implementation, "start_methods": ["fork", "spawn"]}
     results = [{"invariant": invariant, "provider": "native", "start_method": method,
                 "id": f"conformance/{invariant}[{method}]",
-                "outcome": "violated" if (invariant, method) in violated_under else "passed",
-                "details": "E   Violation: two holders"}
+                "implementation": implementation,
+                **({"outcome": "violated", "violation": {"forbidden": {"overlapped": 1},
+                                                         "evidence": {"overlapped": ["two holders"]}}}
+                   if (invariant, method) in violated_under else {"outcome": "passed"})}
                for invariant in ("test_a.py::test_steady", "test_b.py::test_shaky")
                for method in ("fork", "spawn")]
-    return {"platform": platform, "results": results,
-            "label": f"linux cpython {python} {implementation}"}
+    return {"platform": platform, "results": results}
 
 
 def test_readme_matrix_shows_only_what_differs_in_platform_order():
-    documents = sorted([synthetic("3.10.1", "multiprocessing"),
-                        synthetic("3.9.2", "multiprocessing"),
-                        synthetic("3.11.0", "billiard", {("test_b.py::test_shaky", "fork"),
-                                                         ("test_b.py::test_shaky", "spawn")})],
-                       key=matrix.platform_order)
+    documents = matrix.per_implementation([
+        synthetic("3.10.1", "multiprocessing"), synthetic("3.9.2", "multiprocessing"),
+        synthetic("3.11.0", "billiard", {("test_b.py::test_shaky", "fork"),
+                                         ("test_b.py::test_shaky", "spawn")})])
     text = matrix.markdown(documents, only_differences=True)
     assert [d["platform"]["python"] for d in documents] == ["3.9.2", "3.10.1", "3.11.0"]
     assert "1 of 2 invariants (counting manager variants) passed on every platform" in text
     assert "`test_a.py::test_steady`" not in text and "| `test_b.py::test_shaky` |" in text
     assert ("- **violated** linux cpython 3.11.0 billiard: `test_b.py::test_shaky` (fork spawn)"
-            " — Violation: two holders") in text
+            " — FORBIDDEN overlapped x1: two holders") in text
     assert "`test_a.py::test_steady`" in matrix.markdown(documents)
 
 

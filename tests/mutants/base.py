@@ -3,18 +3,49 @@
 Each mutant module ends with::
 
     get_context, get_all_start_methods = mutant(Lock=broken_lock)
-    KILLS = {"test_lock.py::test_x": ALL}
+    KILLS = {"test_lock.py::test_x": violated("overlapped")}
 
-``KILLS`` names the invariants that must fail against it, each with the start methods under
-which the bug shows (and under which the invariant must therefore fail; elsewhere it must pass).
+``KILLS`` names the invariants that must catch it, each with the exact outcome it must produce
+and the start methods under which the bug shows (elsewhere the invariant must pass):
+
+* ``violated("name", ..., under=ALL)``: the result is violated, and every forbidden outcome it
+  observed is one of the names given;
+* ``timed_out("what*", under=ALL)``: only for liveness promises: the result timed out, stuck in
+  something matching the pattern.
 """
 
 import functools
 import multiprocessing
+from dataclasses import dataclass
 from multiprocessing import reduction
 
 ALL = ("fork", "spawn", "forkserver")
 SPAWNING = ("spawn", "forkserver")  # bugs in pickling do not show under fork
+
+
+@dataclass(frozen=True)
+class Kill:
+    """The outcome an invariant must produce against a mutant, and where."""
+
+    outcome: str
+    under: tuple
+    forbidden: tuple = ()
+    stuck_in: str = ""
+
+    def describe(self):
+        shown = (f"forbidden {' or '.join(self.forbidden)}" if self.outcome == "violated"
+                 else f"stuck in {self.stuck_in}")
+        return f"{self.outcome} ({shown})"
+
+
+def violated(*forbidden, under=ALL):
+    if not forbidden:
+        raise ValueError("violated() names the forbidden outcome(s) the mutant must produce")
+    return Kill("violated", tuple(under), forbidden=tuple(forbidden))
+
+
+def timed_out(stuck_in, under=ALL):
+    return Kill("timed out", tuple(under), stuck_in=stuck_in)
 
 
 class MutantContext:
