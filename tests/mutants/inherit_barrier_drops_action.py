@@ -4,7 +4,7 @@ inherit the object itself, are unaffected."""
 
 from multiprocessing import synchronize
 
-from tests.mutants.base import SPAWNING, mutant
+from tests.mutants.base import SPAWNING, mutant, violated
 
 
 class ActionlessWhenPickled(synchronize.Barrier):
@@ -18,5 +18,6 @@ def barrier(ctx, parties, action=None, timeout=None):
 
 get_context, get_all_start_methods = mutant(Barrier=barrier)
 KILLS = {
-    "test_inheritance.py::test_barrier_action_travels_with_the_barrier": SPAWNING,
+    "test_inheritance.py::test_barrier_action_travels_with_the_barrier":
+        violated("action-lost", "started", under=SPAWNING),
 }

@@ -3,7 +3,7 @@ exception leaves the Lock (or one RLock level) held."""
 
 from multiprocessing import synchronize
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import mutant, violated
 
 
 def exit_normally_only(self, exc_type, exc, tb):
@@ -30,6 +30,6 @@ def rlock(ctx):
 
 get_context, get_all_start_methods = mutant(Lock=lock, RLock=rlock)
 KILLS = {
-    "test_lock.py::test_with_statement_acquires_and_releases": ALL,
-    "test_rlock.py::test_with_statements_nest": ALL,
+    "test_lock.py::test_with_statement_acquires_and_releases": violated("held-after"),
+    "test_rlock.py::test_with_statements_nest": violated("held-after"),
 }

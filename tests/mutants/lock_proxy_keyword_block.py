@@ -4,7 +4,7 @@ multiprocessing.Lock does, instead of threading's ``blocking``."""
 import threading
 from multiprocessing.managers import AcquirerProxy, SyncManager
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import UNCONVERTED, mutant
 
 PROVIDER = "manager"
 
@@ -31,6 +31,6 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_lock.py::test_acquire_keyword_name": ALL,
-    "test_rlock.py::test_acquire_keyword_name": ALL,
+    "test_lock.py::test_acquire_keyword_name": UNCONVERTED,
+    "test_rlock.py::test_acquire_keyword_name": UNCONVERTED,
 }

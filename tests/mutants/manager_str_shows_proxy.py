@@ -3,7 +3,7 @@ referent."""
 
 from multiprocessing.managers import BaseProxy, ListProxy, SyncManager
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import UNCONVERTED, mutant
 
 
 class ReprListProxy(ListProxy):
@@ -24,4 +24,6 @@ def manager(ctx):
 
 
 get_context, get_all_start_methods = mutant(Manager=manager)
-KILLS = {"test_proxies.py::test_str_is_the_referents_repr_and_repr_names_the_proxy": ALL}
+KILLS = {
+    "test_proxies.py::test_str_is_the_referents_repr_and_repr_names_the_proxy": UNCONVERTED,
+}

@@ -3,7 +3,7 @@ doing nothing."""
 
 from multiprocessing import connection
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import UNCONVERTED, mutant
 
 
 class StrictCloseConnection(connection.Connection):
@@ -20,4 +20,6 @@ def pipe(ctx, duplex=True):
 
 
 get_context, get_all_start_methods = mutant(Pipe=pipe)
-KILLS = {"test_pipe.py::test_closed_connection_refuses_use": ALL}
+KILLS = {
+    "test_pipe.py::test_closed_connection_refuses_use": UNCONVERTED,
+}

@@ -3,7 +3,7 @@ poll(None) returns at once instead of waiting without limit."""
 
 from multiprocessing import connection
 
-from tests.mutants.base import ALL, mutant, pipe_of
+from tests.mutants.base import mutant, pipe_of, violated
 
 
 class ZeroPollConnection(connection.Connection):
@@ -12,4 +12,6 @@ class ZeroPollConnection(connection.Connection):
 
 
 get_context, get_all_start_methods = mutant(Pipe=pipe_of(ZeroPollConnection))
-KILLS = {"test_pipe.py::test_poll_none_waits_until_data_arrives": ALL}
+KILLS = {
+    "test_pipe.py::test_poll_none_waits_until_data_arrives": violated("gave-up"),
+}

@@ -7,7 +7,7 @@ import threading
 
 from multiprocessing import synchronize
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import mutant, violated
 
 
 def caller():
@@ -53,7 +53,9 @@ def rlock(ctx):
 
 get_context, get_all_start_methods = mutant(RLock=rlock)
 KILLS = {
-    "test_rlock.py::test_release_by_non_owner_process_raises": ALL,
-    "test_rlock.py::test_release_by_non_owner_thread_raises": ALL,
-    "test_rlock.py::test_release_of_unowned_rlock_raises": ALL,
+    "test_rlock.py::test_release_by_non_owner_process_raises":
+        violated("released-by-non-owner", "taken", "owner-refused"),
+    "test_rlock.py::test_release_by_non_owner_thread_raises":
+        violated("released-by-non-owner", "owner-refused"),
+    "test_rlock.py::test_release_of_unowned_rlock_raises": violated("raised-other"),
 }

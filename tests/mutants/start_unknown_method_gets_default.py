@@ -3,7 +3,7 @@ of raising ValueError."""
 
 import multiprocessing
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import mutant, violated
 
 _get_context, get_all_start_methods = mutant()
 
@@ -15,5 +15,5 @@ def get_context(method=None):
 
 
 KILLS = {
-    "test_start_methods.py::test_unknown_method_is_refused": ALL,
+    "test_start_methods.py::test_unknown_method_is_refused": violated("returned"),
 }

@@ -4,9 +4,10 @@ lifetime: the block can no longer be attached once its creator closed it.
 A package: the kit finds its classes in ``.shared_memory`` (and ``.managers``).
 """
 
-from tests.mutants.base import ALL, mutant
+from tests.mutants.base import mutant, violated
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    'test_shared_memory.py::test_close_ends_only_this_instances_access': ALL,
+    "test_shared_memory.py::test_close_ends_only_this_instances_access":
+        violated("unlinked-by-close"),
 }
