@@ -1,8 +1,10 @@
 """The pytest plugin: options, the ``target`` fixture, capabilities, verdicts and the report.
 
-It is inert for every other test: beyond registering its options and markers, it acts only on
-the kit's own invariants (tests that take the ``target`` fixture), and only once one has been
-collected — no warning filters, collections, Hypothesis settings or report sections elsewhere.
+It is inert for every other test: beyond registering its options and markers and validating their
+values, it acts only once one of the kit's own invariants (a test that takes the ``target``
+fixture) has been collected — then it loads the implementations and the known deviations, and
+registers the hooks that run around each invariant.  A project whose tests are not the kit's pays
+for no per-test hook, warning filter, ``gc.collect()``, Hypothesis setting or report section.
 
 Invariants take the ``target`` fixture; ``@pytest.mark.providers("native", "manager")`` runs one
 against manager proxies too (node IDs such as ``test_x[manager-spawn]``), and
@@ -50,6 +52,9 @@ def pytest_configure(config):
     run = Run(config, chosen)
     config.stash[RUN] = run
     config.pluginmanager.register(run, "conformance-run")
+    if config.pluginmanager.hasplugin("xdist") and config.getoption("numprocesses", None) \
+            and not hasattr(config, "workerinput"):
+        run.gather()  # the xdist controller collects nothing, but receives every result
 
 
 def run_seed(config):
@@ -76,9 +81,11 @@ def pytest_configure_node(node):
 def pytest_generate_tests(metafunc):
     """One test per implementation × provider × start method: ``[spawn]`` native,
     ``[manager-spawn]`` proxied; with several ``--mp-impl``, ``[IMPL-spawn]``..."""
-    if "target" not in metafunc.fixturenames:
+    if "target" not in metafunc.fixturenames or not is_kit_module(metafunc.module):
         return
     run = metafunc.config.stash[RUN]
+    if not run.load():
+        return  # the load error is reported as a usage error once collection ends
     from conformance.harness.implementation import PROVIDERS
 
     marker = metafunc.definition.get_closest_marker("providers")
@@ -117,18 +124,31 @@ class Run:
     def __init__(self, config, chosen):
         self.config = config
         self.settings = chosen
+        self.load_error = None
+        self.gathering = False
         self.modules = {}
         self.methods = {}
         self.deviations = []
         self.targets = {}
         self.facts_by_implementation = {}
         self.results = []
-        self.partial = None
         self.soaking = {}
 
-    # --- loading: before collection, so that a bad value is a usage error ---------------------
+    # --- loading, once the first invariant is collected --------------------------------------
 
-    def pytest_sessionstart(self):
+    def load(self):
+        """Load the implementations and known deviations (once); False if that failed — the
+        error is raised as a usage error when collection ends (collectors would report it as
+        a collection error instead)."""
+        if not self.modules and self.load_error is None:
+            try:
+                self._load()
+            except pytest.UsageError as exc:
+                self.load_error = exc
+                self.modules.clear()
+        return self.load_error is None
+
+    def _load(self):
         from conformance import expectations
         from conformance.facts import implementation_version
         from conformance.harness.implementation import (
@@ -152,11 +172,11 @@ class Run:
             raise pytest.UsageError(f"--mp-expectations: {exc}") from exc
         self.deviations = deviations
 
-    def pytest_collection_finish(self, session):
-        if any(item.stash.get(KIT_ITEM, False) for item in session.items):
-            from conformance.harness.scenario import sweep_stale_workdirs
-
-            sweep_stale_workdirs()
+    def gather(self):
+        """Register the hooks that gather results and write the report."""
+        if not self.gathering:
+            self.gathering = True
+            self.config.pluginmanager.register(Gatherer(self), "conformance-gatherer")
 
     def target(self, implementation, provider, method):
         key = (implementation, provider, method)
@@ -187,11 +207,13 @@ class Run:
             versions.setdefault(result["implementation"], result["implementation_version"])
         return versions
 
-    # --- the kit's items only --------------------------------------------------------------
-
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
+        if self.load_error is not None:
+            raise self.load_error
         kit = [item for item in items if is_invariant(item)]
+        if not kit:
+            return
         has_timeout = self.config.pluginmanager.hasplugin("timeout")
         families = {}
         for item in kit:
@@ -203,6 +225,20 @@ class Run:
             if self.settings.soaking_family(family):
                 families[family] = families.get(family, 0) + 1
         self.soaking = families
+        from conformance.harness.scenario import sweep_stale_workdirs
+
+        sweep_stale_workdirs()
+        self.config.pluginmanager.register(Invariants(self), "conformance-invariants")
+        self.gather()
+
+
+class Invariants:
+    """The hooks around each of the kit's invariants (registered only when some are collected):
+    capability probes, the example tally, verdicts, known deviations, the result."""
+
+    def __init__(self, run):
+        self.run = run
+        self.settings = run.settings
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_setup(self, item):
@@ -212,11 +248,12 @@ class Run:
         from conformance.invariants import tally
 
         scenario.current_example.clear()  # an example belongs to the test that drew it
-        tally.reset(self.settings.soak_budget(family_of(item), self.soaking)
-                    if family_of(item) in self.soaking else None)
+        soaking = self.run.soaking
+        tally.reset(self.settings.soak_budget(family_of(item), soaking)
+                    if family_of(item) in soaking else None)
         required = required_capabilities(item)
         if required:
-            target = self.target(*item.callspec.params["target"])
+            target = self.run.target(*item.callspec.params["target"])
             for capability in required:
                 reason = target.missing(capability)
                 if reason is not None:
@@ -261,7 +298,7 @@ class Run:
             "invariant": f"{item.path.name}::{item.originalname}",
             "family": family_of(item),
             "implementation": implementation,
-            "implementation_version": self.facts_by_implementation.get(implementation, ""),
+            "implementation_version": self.run.facts_by_implementation.get(implementation, ""),
             "provider": provider,
             "start_method": method,
             "duration": round(report.duration, 3),
@@ -282,19 +319,19 @@ class Run:
             result["unsupported"] = {"capability": capability, "reason": reason}
         elif report.skipped:
             result["outcome"] = outcomes.SKIPPED
-            result["details"] = str(report.longrepr)[-DETAIL_CHARS:]
+            result["details"] = str(report.longrepr)[-reporting.DETAIL_CHARS:]
         else:
             named, deciding = outcomes.verdict_of(exception)
             result["outcome"] = named
             result.update(reporting.verdict_fields(named, deciding))
             result["flaky"] = outcomes.flaky(exception)
-            result["details"] = report.longreprtext[-DETAIL_CHARS:]
+            result["details"] = report.longreprtext[-reporting.DETAIL_CHARS:]
             blob = reporting.reproduce_blob(exception)
             if blob:
                 result["reproduce_blob"] = blob
-        facts = {**self.facts(implementation), "implementation": implementation,
+        facts = {**self.run.facts(implementation), "implementation": implementation,
                  "start_method": method, "provider": provider}
-        named, deviation = expectations.judge(self.deviations, result["invariant"], facts,
+        named, deviation = expectations.judge(self.run.deviations, result["invariant"], facts,
                                               result)
         if deviation is not None:
             result["seen"] = result["outcome"]
@@ -313,7 +350,18 @@ class Run:
                 item.module.__name__, item.name, self.settings, implementation, method)
         return result, deviation
 
-    # --- gathering and writing (the xdist controller too) -------------------------------------
+class Gatherer:
+    """Gathers every result (on the xdist controller too) and writes the report."""
+
+    def __init__(self, run):
+        self.run = run
+        self.config = run.config
+        self.settings = run.settings
+        self.results = run.results
+        self.partial = None
+
+    def facts(self):
+        return self.run.facts()
 
     def pytest_runtest_logreport(self, report):
         found = reporting.detach(report)
@@ -370,12 +418,15 @@ class Run:
                 "expectations": [str(p) for p in chosen.expectations]}
 
 
-DETAIL_CHARS = reporting.DETAIL_CHARS
+
+
+def is_kit_module(module):
+    return module is not None and module.__name__.startswith("conformance.test_")
 
 
 def is_invariant(item):
-    return "target" in getattr(item, "fixturenames", ()) and hasattr(item, "callspec") and \
-        "target" in item.callspec.params
+    return hasattr(item, "callspec") and "target" in item.callspec.params and \
+        is_kit_module(getattr(item, "module", None))
 
 
 def required_capabilities(node):
