@@ -172,6 +172,23 @@ class Run:
             raise pytest.UsageError(f"--mp-expectations: {exc}") from exc
         self.deviations = deviations
 
+    def pytest_sessionstart(self):
+        """Collecting another copy of the kit than the one installed (a clone next to a
+        non-editable install) fails on every module: say what to do instead, once."""
+        if self.config.getoption("pyargs"):
+            return
+        installed = Path(__file__).resolve().parent
+        for argument in self.config.args:
+            path = Path(argument.split("::")[0]).resolve()
+            kit = next((folder for folder in (path, *path.parents)
+                        if (folder / "plugin.py").is_file() and folder.name == "conformance"),
+                       None)
+            if kit is not None and kit != installed:
+                raise pytest.UsageError(
+                    f"{argument}: this copy of the kit ({kit}) is not the installed one "
+                    f"({installed}); run the installed kit with `pytest --pyargs conformance`, "
+                    f"or install this copy with `python -m pip install -e .`")
+
     def gather(self):
         """Register the hooks that gather results and write the report."""
         if not self.gathering:
