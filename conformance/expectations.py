@@ -89,7 +89,8 @@ class Deviation:
             return False
         if self.outcome == outcomes.VIOLATED:
             seen = result["violation"]["forbidden"]
-            shown = [item for name in seen for item in result["violation"]["evidence"].get(name, ())]
+            evidence = result["violation"]["evidence"]
+            shown = [item for name in seen for item in evidence.get(name, ())]
             return bool(seen) and set(seen) <= set(self.forbidden) and (
                 not self.evidence or all(fnmatch.fnmatchcase(item, self.evidence)
                                          for item in shown))

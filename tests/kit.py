@@ -1,12 +1,17 @@
 """Run the kit as a user would, in a fresh interpreter, and read its JSON results."""
 
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The self-test's own options, added to every run of the kit, e.g.
+# "--start-method=spawn --mp-without=posix_signals" to stand in for a platform without fork or
+# signals (see tests/test_platforms.py).
+OPTIONS = os.environ.get("MP_SELFTEST_OPTIONS", "").split()
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
 # Environment a run of the kit must not inherit from the kit's own tests (a CI runner's step
 # summary is for the job's own results).
@@ -22,7 +27,7 @@ def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
     """
     results = tmp_path / "results.json"
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-               f"--conformance-json={results}", "--hypothesis-seed=0", *args]
+               f"--conformance-json={results}", "--hypothesis-seed=0", *OPTIONS, *args]
     inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                                timeout=timeout, env={**inherited, "PYTHONDONTWRITEBYTECODE": "1",
@@ -31,6 +36,19 @@ def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
         raise AssertionError(f"the kit did not run:\n{completed.stdout[-6000:]}\n"
                              f"{completed.stderr[-3000:]}")
     return read_results(results), completed
+
+
+def option_values(name):
+    return [arg.split("=", 1)[1] for arg in OPTIONS if arg.startswith(f"--{name}=")]
+
+
+def methods_here():
+    """The start methods the self-test runs: the platform's, or those its options name."""
+    return option_values("start-method") or multiprocessing.get_all_start_methods()
+
+
+# One start method for tests about the kit itself rather than about a method.
+ONE_METHOD = methods_here()[0]
 
 
 def result_key(result):

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conformance import expectations, outcomes
-from tests.kit import outcomes_of, run_kit
+from tests.kit import ONE_METHOD, outcomes_of, run_kit
 
 FACTS = {"os": "linux", "interpreter": "cpython", "python": "3.11.7",
          "implementation": "multiprocessing", "start_method": "spawn", "provider": "native"}
@@ -134,7 +134,7 @@ def test_shipped_expectations_load_and_name_their_implementations():
 
 
 SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager-",
-              "--start-method=fork"]
+              f"--start-method={ONE_METHOD}"]
 
 
 def write_expectation(tmp_path, implementation, intermittent=False, forbidden="overlapped"):

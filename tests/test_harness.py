@@ -123,7 +123,8 @@ def test_workdirs_of_killed_runs_are_swept(tmp_path, monkeypatch):
     ("--mp-soak=forever", "--mp-soak: expected [FAMILY=]DURATION"),
     ("--mp-profile=nope", "--mp-profile: unknown profile 'nope'"),
     ("--mp-without=teleportation", "--mp-without: unknown capabilities teleportation"),
-    ("--override-ini=mp_deadline=0", "mp_deadline (ini): expected a positive number of seconds, got '0'"),
+    ("--override-ini=mp_deadline=0",
+     "mp_deadline (ini): expected a positive number of seconds, got '0'"),
 ])
 def test_bad_options_are_usage_errors(option, complaint):
     completed = subprocess.run([sys.executable, "-m", "pytest", "conformance/test_lock.py",

@@ -25,15 +25,12 @@ import pytest
 
 import tests.mutants
 from conformance.harness.implementation import Target
-from tests.kit import run_kit
+from tests.kit import methods_here, option_values, run_kit
 from tests.mutants.base import ALL, Kill
 
 NOT_MUTANTS = {"base", "identity"}
 MUTANTS = sorted(info.name for info in pkgutil.iter_modules(tests.mutants.__path__)
                  if info.name not in NOT_MUTANTS)
-# The self-test's own options, e.g. "--start-method=spawn --mp-without=posix_signals" to stand
-# in for a platform that lacks them.
-OPTIONS = os.environ.get("MP_SELFTEST_OPTIONS", "").split()
 BATCH_MUTANTS = 8  # mutants per pytest session
 BATCH_COMMAND_CHARS = 24_000  # Windows caps a command line at 32 767 characters
 
@@ -55,15 +52,6 @@ def required_python(mutant):
     """Mutants of a promise made from some Python version on set ``REQUIRES_PYTHON``; on older
     interpreters their invariants must report unsupported."""
     return getattr(mutant_module(mutant), "REQUIRES_PYTHON", (3,))
-
-
-def option_values(name):
-    return [arg.split("=", 1)[1] for arg in OPTIONS if arg.startswith(f"--{name}=")]
-
-
-def methods_here():
-    """The start methods the self-test runs: the platform's, or those its options name."""
-    return option_values("start-method") or multiprocessing.get_all_start_methods()
 
 
 def invariant_function(invariant):
@@ -145,7 +133,7 @@ def run_batch(mutants, tmp_path):
                 for mutant in mutants for key in expected_rows(mutant, several)]
     results, completed = run_kit(tmp_path, *node_ids, "--mp-deadline=10", "--mp-reruns=0",
                                  *(f"--mp-impl=tests.mutants.{mutant}" for mutant in mutants),
-                                 *OPTIONS, "-p", "no:xdist", timeout=900)
+                                 "-p", "no:xdist", timeout=900)
     return {mutant: (results, completed, several) for mutant in mutants}
 
 
@@ -200,8 +188,8 @@ def test_wrapped_real_implementation_passes_everything(tmp_path):
     """The mutants' wrapper with no bug passes the whole kit (same profile as the mutants):
     the kills above are the bugs' doing."""
     results, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
-                                 "--mp-deadline=10", *OPTIONS,
-                                 "-n", str(os.cpu_count() or 1), timeout=1800)
+                                 "--mp-deadline=10", "-n", str(os.cpu_count() or 1),
+                                 timeout=1800)
     outcomes = {key: result["outcome"] for key, result in results.items()}
     assert outcomes and set(outcomes.values()) <= {"passed", "unsupported"}, \
         completed.stdout[-6000:]

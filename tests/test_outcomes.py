@@ -21,7 +21,7 @@ from conformance.judge import (
     violation,
 )
 from conformance.judge.timing import never_early
-from tests.kit import outcomes_of, run_kit
+from tests.kit import ONE_METHOD, outcomes_of, run_kit
 
 if sys.version_info < (3, 11):
     from exceptiongroup import ExceptionGroup  # Hypothesis's own dependency before 3.11
@@ -98,14 +98,15 @@ LOCK_SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager
 ])
 def test_each_class_is_reached_for_its_reason(tmp_path, implementation, options, expected):
     results, completed = run_kit(tmp_path, *LOCK_SERIALISED, f"--mp-impl={implementation}",
-                                 "--start-method=fork", *options)
+                                 f"--start-method={ONE_METHOD}", *options)
     assert set(outcomes_of(results).values()) == {expected}, completed.stdout[-3000:]
     assert (completed.returncode == 0) == (expected not in outcomes.FAILING)
 
 
 def test_a_checker_out_of_budget_is_inconclusive(tmp_path):
     results, completed = run_kit(tmp_path, "conformance/test_manager_dict.py", "-k",
-                                 "linearizable", "--start-method=fork", "--mp-check-states=1")
+                                 "linearizable", f"--start-method={ONE_METHOD}",
+                                 "--mp-check-states=1")
     seen = set(outcomes_of(results).values())
     assert seen == {outcomes.INCONCLUSIVE}, completed.stdout[-3000:]
     (result,) = results.values()
@@ -115,7 +116,7 @@ def test_a_checker_out_of_budget_is_inconclusive(tmp_path):
 
 def test_unsupported_comes_only_from_a_capability_probe(tmp_path):
     results, completed = run_kit(tmp_path, "conformance/test_semaphore.py", "-k",
-                                 "get_value and not manager-", "--start-method=fork",
+                                 "get_value and not manager-", f"--start-method={ONE_METHOD}",
                                  "--mp-impl=tests.fakes.no_sem_getvalue")
     (result,) = results.values()
     assert result["outcome"] == outcomes.UNSUPPORTED, completed.stdout[-3000:]
@@ -128,6 +129,6 @@ def test_unsupported_comes_only_from_a_capability_probe(tmp_path):
 
 def test_a_capability_switched_off_is_unsupported(tmp_path):
     results, _ = run_kit(tmp_path, "conformance/test_semaphore.py", "-k",
-                         "get_value and not manager-", "--start-method=fork",
+                         "get_value and not manager-", f"--start-method={ONE_METHOD}",
                          "--mp-without=sem_getvalue")
     assert {r["outcome"] for r in results.values()} == {outcomes.UNSUPPORTED}

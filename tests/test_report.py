@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 from conformance import matrix, report
 from conformance.report import invariant_metadata
-from tests.kit import REPO, run_kit
+from tests.kit import ONE_METHOD, OPTIONS, REPO, run_kit
 
 
 def test_metadata_comes_from_the_docstring():
@@ -61,7 +61,7 @@ def test_json_markdown_and_step_summary(tmp_path):
 
 def test_the_printed_reproduce_command_reproduces(tmp_path):
     results, _ = run_kit(tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
-                         "--start-method=spawn")
+                         f"--start-method={ONE_METHOD}")
     (first,) = results.values()
     command = first["reproduce"].split()
     assert command[0] == "pytest"
@@ -91,8 +91,8 @@ def test_results_of_finished_tests_survive_a_killed_run(tmp_path):
     """A run that dies (here: SIGKILLed) leaves every result it had finished."""
     results, partial = tmp_path / "r.json", tmp_path / "r.json.partial"
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-               "conformance/test_lock.py", "-k", "not manager-", "--start-method=fork",
-               f"--conformance-json={results}"]
+               "conformance/test_lock.py", "-k", "not manager-", *OPTIONS,
+               f"--start-method={ONE_METHOD}", f"--conformance-json={results}"]
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     end = time.monotonic() + 120
@@ -111,7 +111,7 @@ def test_results_of_finished_tests_survive_a_killed_run(tmp_path):
 def test_junit_carries_outcome_and_promises(tmp_path):
     junit = tmp_path / "junit.xml"
     run_kit(tmp_path, *SERIALISED, "--mp-impl=tests.mutants.lock_admits_two",
-            "--start-method=fork", f"--junitxml={junit}")
+            f"--start-method={ONE_METHOD}", f"--junitxml={junit}")
     (case,) = ET.parse(junit).getroot().iter("testcase")
     properties = {p.get("name"): p.get("value") for p in case.iter("property")}
     assert properties["outcome"] == "violated"
@@ -137,15 +137,17 @@ def test_matrix_combines_platforms(tmp_path):
     assert "<table>" in page.read_text()
 
 
+VIOLATED = {"outcome": "violated", "violation": {"forbidden": {"overlapped": 1},
+                                                 "evidence": {"overlapped": ["two holders"]}}}
+
+
 def synthetic(python, implementation, violated_under=()):
     platform = {"os": "linux", "interpreter": "cpython", "python": python,
                 "implementation": implementation, "start_methods": ["fork", "spawn"]}
     results = [{"invariant": invariant, "provider": "native", "start_method": method,
                 "id": f"conformance/{invariant}[{method}]",
                 "implementation": implementation,
-                **({"outcome": "violated", "violation": {"forbidden": {"overlapped": 1},
-                                                         "evidence": {"overlapped": ["two holders"]}}}
-                   if (invariant, method) in violated_under else {"outcome": "passed"})}
+                **(VIOLATED if (invariant, method) in violated_under else {"outcome": "passed"})}
                for invariant in ("test_a.py::test_steady", "test_b.py::test_shaky")
                for method in ("fork", "spawn")]
     return {"platform": platform, "results": results}
@@ -175,7 +177,7 @@ def test_readme_matrix_is_replaced_between_markers(tmp_path):
 
 def test_reportlog_carries_each_result(tmp_path):
     log = tmp_path / "log.jsonl"
-    run_kit(tmp_path, *SERIALISED, "--start-method=fork", f"--report-log={log}")
+    run_kit(tmp_path, *SERIALISED, f"--start-method={ONE_METHOD}", f"--report-log={log}")
     reports = [json.loads(line) for line in log.read_text().splitlines()]
     (call,) = [r for r in reports if r.get("$report_type") == "TestReport" and r["when"] == "call"]
     (result,) = [json.loads(value) for name, value in call["user_properties"]
@@ -195,7 +197,7 @@ def test_ini_paths_are_relative_to_the_ini_file(tmp_path):
     (project / "pytest.ini").write_text("[pytest]\nmp_expectations = deviations/mine.toml\n")
     results, completed = run_kit(
         tmp_path, "--pyargs", "conformance.test_lock", "-k", "serialised and not manager-",
-        "--start-method=fork", "--mp-impl=tests.mutants.lock_admits_two",
+        f"--start-method={ONE_METHOD}", "--mp-impl=tests.mutants.lock_admits_two",
         "-c", str(project / "pytest.ini"), cwd=elsewhere, env={"PYTHONPATH": str(REPO)})
     assert {r["outcome"] for r in results.values()} == {"known deviation"}, \
         completed.stdout[-3000:]
