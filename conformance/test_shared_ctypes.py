@@ -4,7 +4,9 @@ Docs: multiprocessing — Shared ctypes Objects; The multiprocessing.sharedctype
 Sharing state between processes (Shared memory).
 
 Native provider only: shared ctypes objects are not manager features (a Manager's ``Value`` and
-``Array`` are proxies with different semantics).
+``Array`` are proxies with different semantics).  Every read an invariant judges is collected
+inside a ``judged(...)`` block (an exception there is the implementation's failure) and judged
+afterwards against the invariant's outcome table.
 """
 
 import ctypes
@@ -12,13 +14,14 @@ import sys
 import threading
 
 import pytest
+from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import shared_ctypes as actors
-from conformance.harness.probe import holder_retakes, takes
+from conformance.harness.probe import takes
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Stuck, expect_raises
-from conformance.strategies import critical_section_programs
+from conformance.judge import OutcomeTable, Stuck, expect_raises, judged
+from conformance.strategies import delay_lists, delays, process_counts, sized
 
 INT32 = st.integers(-2**31, 2**31 - 1)
 NONZERO_INT32 = st.one_of(st.integers(1, 2**31 - 1), st.integers(-2**31, -1))
@@ -42,6 +45,31 @@ class Point(ctypes.Structure):
     _fields_ = [("x", ctypes.c_int), ("y", ctypes.c_double)]
 
 
+def lists_of(elements, low, high):
+    """Lists of ``elements`` whose length is drawn with ``sized(low, high)``."""
+    return sized(low, high).flatmap(
+        lambda length: st.lists(elements, min_size=length, max_size=length))
+
+
+# --- strategies -----------------------------------------------------------------------------
+
+@st.composite
+def increment_programs(draw):
+    """Incrementers (at least two), each holding the lock once per delay."""
+    workers = draw(process_counts(2, 5))
+    return tuple(draw(sized(1, 20).flatmap(delay_lists)) for _ in range(workers))
+
+
+@st.composite
+def element_increment_programs(draw):
+    """An Array length and incrementers (at least two), each with (element, delay) steps."""
+    length = draw(sized(1, 8))
+    steps = st.tuples(st.integers(0, length - 1), delays)
+    workers = draw(process_counts(2, 5))
+    return {"length": length,
+            "plans": tuple(tuple(draw(lists_of(steps, 1, 20))) for _ in range(workers))}
+
+
 @st.composite
 def scalar_programs(draw):
     """A typecode, whether to name it by its ctypes type, an initial value and two later ones."""
@@ -61,7 +89,7 @@ def slices(draw, length):
 def array_programs(draw):
     """An initial content, an index to write, out-of-range indices, a slice to read, a slice to
     write with a sequence of the right length and with one of a wrong length."""
-    initial = draw(st.lists(INT32, min_size=1, max_size=12))
+    initial = draw(lists_of(INT32, 1, 12))
     length = len(initial)
     write_slice = draw(slices(length))
     right = len(range(*write_slice.indices(length)))
@@ -81,7 +109,7 @@ def array_programs(draw):
 
 @st.composite
 def char_array_programs(draw):
-    size = draw(st.integers(1, 16))
+    size = draw(sized(1, 16))
     return {"size": size,
             "value": draw(NUL_FREE.map(lambda data: data[:size])),
             "raw": draw(st.binary(min_size=size, max_size=size)),
@@ -92,7 +120,7 @@ def char_array_programs(draw):
 def written_contents(draw):
     """What a child writes into a Value('i'), Array('i'), RawValue('d') and RawArray('b'): never
     the zeros they start with, so a write that stays in the child is seen."""
-    length = draw(st.integers(1, 8))
+    length = draw(sized(1, 8))
     return {"value": draw(NONZERO_INT32),
             "array": tuple(draw(st.lists(NONZERO_INT32, min_size=length, max_size=length))),
             "raw_value": draw(FINITE.filter(bool)),
@@ -100,7 +128,38 @@ def written_contents(draw):
                                              min_size=length, max_size=length)))}
 
 
-@invariant(program=critical_section_programs())
+# Explicit large examples: several hundred operations, at least 64 from one process.
+MANY_INCREMENTS = tuple((0.0,) * 96 for _ in range(4))
+MANY_ELEMENT_INCREMENTS = {
+    "length": 16,
+    "plans": tuple(tuple(((worker + step) % 16, 0.0) for step in range(96))
+                   for worker in range(4)),
+}
+LARGE_CONTENTS = {"value": -7, "array": tuple(range(1, 513)), "raw_value": 0.5,
+                  "raw_array": tuple((i % 127) + 1 for i in range(512))}
+LARGE_ARRAY_PROGRAM = {
+    "initial": list(range(-256, 256)), "index": -1, "item": 7, "bad_index": 512,
+    "read_slice": slice(None, None, -3), "write_slice": slice(1, None, 2),
+    "right": list(range(256)), "wrong": list(range(257)),
+}
+LARGE_CHAR_ARRAY = {"size": 4096, "value": b"v" * 3000, "raw": bytes(range(256)) * 16,
+                    "initializer": b"i" * 700}
+MANY_ITEMS = list(range(-300, 300))
+
+
+# --- concurrency ----------------------------------------------------------------------------
+
+INCREMENTS = OutcomeTable(
+    unit="increments under the Value's lock, and the final value",
+    acceptable={"alone": "no other incrementer held the lock meanwhile",
+                "counted": "the final value counts every increment"},
+    forbidden={"overlapped": "another incrementer was inside the lock at the same time",
+               "lost-update": "the final value missed an increment"},
+)
+
+
+@invariant(program=increment_programs())
+@example(program=MANY_INCREMENTS)
 def test_locked_increments_are_never_lost(target, program):
     """Processes incrementing a Value under ``with v.get_lock()`` never hold its lock together,
     so N processes making k increments each leave exactly N·k.
@@ -115,24 +174,75 @@ def test_locked_increments_are_never_lost(target, program):
         value = s.keep(target.ctx.Value("i", 0))
         overlaps = s.run(actors.locked_increments, list(enumerate(program)), role="incrementer",
                          stuck_in="Value.get_lock().acquire", extra_args=(value, board, workers))
-        total = value.value
-    outcomes = Outcomes(
-        unit="increments under the Value's lock",
-        acceptable={"alone": "no other incrementer held the lock meanwhile"},
-        forbidden={"overlapped": "another incrementer was inside the lock at the same time"},
-    )
-    for worker, (delays, seen) in enumerate(zip(program, overlaps)):
+        with judged("reading Value.value after the incrementers joined"):
+            total = value.value
+    outcomes = INCREMENTS.counter()
+    for worker, (increments, seen) in enumerate(zip(program, overlaps)):
         overlapped = dict(seen)
-        for increment in range(len(delays)):
+        for increment in range(len(increments)):
             outcomes.expect(increment not in overlapped, "overlapped",
                             f"incrementer {worker} increment {increment} overlapped "
                             f"incrementers {overlapped.get(increment)}", "alone")
+    expected = sum(len(increments) for increments in program)
+    outcomes.expect(total == expected, "lost-update",
+                    f"value {total} after {expected} increments", "counted")
     outcomes.verdict()
-    expected = sum(len(delays) for delays in program)
-    assert total == expected, f"lost increments: value {total}, expected {expected}"
+
+
+ELEMENT_INCREMENTS = OutcomeTable(
+    unit="increments of Array elements under the Array's lock, and the final elements",
+    acceptable={"alone": "no other incrementer held the lock meanwhile",
+                "counted": "the element counts every increment made to it"},
+    forbidden={"overlapped": "another incrementer was inside the lock at the same time",
+               "lost-update": "an element missed an increment"},
+)
+
+
+@invariant(program=element_increment_programs())
+@example(program=MANY_ELEMENT_INCREMENTS)
+def test_locked_array_updates_are_never_lost(target, program):
+    """Processes incrementing elements of an Array under ``with arr.get_lock()`` never hold its
+    lock together, so every element ends as the number of increments made to it.
+
+    Docs: multiprocessing — Shared ctypes Objects (Array: "If lock is True (the default) then a
+    new lock object is created to synchronize access to the value"; the note on Value that
+    operations which "involve a read and write are not atomic", with get_lock() as the remedy).
+    Promises: SHV-3, SHV-8, SHV-14.
+    """
+    plans, length = program["plans"], program["length"]
+    workers = len(plans)
+    with target.scenario() as s:
+        board = s.board(actors.INSIDE + workers)
+        array = s.keep(target.ctx.Array("i", length))
+        overlaps = s.run(actors.locked_element_increments, list(enumerate(plans)),
+                         role="incrementer", stuck_in="Array.get_lock().acquire",
+                         extra_args=(array, board, workers))
+        with judged("reading the Array after the incrementers joined"):
+            final = array[:]
+    outcomes = ELEMENT_INCREMENTS.counter()
+    for worker, (steps, seen) in enumerate(zip(plans, overlaps)):
+        overlapped = dict(seen)
+        for step in range(len(steps)):
+            outcomes.expect(step not in overlapped, "overlapped",
+                            f"incrementer {worker} step {step} overlapped incrementers "
+                            f"{overlapped.get(step)}", "alone")
+    for element in range(length):
+        made = sum(target_element == element for steps in plans for target_element, _ in steps)
+        outcomes.expect(final[element] == made, "lost-update",
+                        f"element {element} reads {final[element]} after {made} increments",
+                        "counted")
+    outcomes.verdict()
+
+
+WRITTEN_BY_CHILD = OutcomeTable(
+    unit="shared objects written by a child",
+    acceptable={"visible": "the parent read what the child wrote"},
+    forbidden={"not-visible": "the parent read something else"},
+)
 
 
 @invariant(plan=written_contents())
+@example(plan=LARGE_CONTENTS)
 def test_child_writes_are_visible_after_join(target, plan):
     """What a child writes into a Value, Array, RawValue or RawArray passed to it as a Process
     argument is what the parent reads after joining it.
@@ -148,18 +258,33 @@ def test_child_writes_are_visible_after_join(target, plan):
                   "raw_array": s.keep(ctx.RawArray("b", length))}
         s.run(actors.write_shared, [plan], role="writer", stuck_in="writing shared ctypes",
               extra_args=tuple(shared.values()))
-        seen = {"value": shared["value"].value, "array": tuple(shared["array"][:]),
-                "raw_value": shared["raw_value"].value,
-                "raw_array": tuple(shared["raw_array"][:])}
-    outcomes = Outcomes(
-        unit="shared objects written by a child",
-        acceptable={"visible": "the parent read what the child wrote"},
-        forbidden={"not-visible": "the parent read something else"},
-    )
+        with judged("reading the shared objects after the writer joined"):
+            seen = {"value": shared["value"].value, "array": tuple(shared["array"][:]),
+                    "raw_value": shared["raw_value"].value,
+                    "raw_array": tuple(shared["raw_array"][:])}
+    outcomes = WRITTEN_BY_CHILD.counter()
     for name, written in plan.items():
         outcomes.expect(seen[name] == written, "not-visible",
-                        f"{name}: child wrote {written!r}, parent read {seen[name]!r}", "visible")
+                        f"{name}: child wrote {shown(written)}, parent read {shown(seen[name])}",
+                        "visible")
     outcomes.verdict()
+
+
+def shown(contents):
+    """A short rendering of possibly long contents for evidence."""
+    text = repr(contents)
+    return text if len(text) <= 120 else f"{text[:100]} ... ({len(contents)} items)"
+
+
+# --- Value ----------------------------------------------------------------------------------
+
+VALUE_ACCESS = OutcomeTable(
+    unit="reads of Value wrappers and of their ctypes objects",
+    acceptable={"as-written": "read what was last written, through the wrapper or get_obj()"},
+    forbidden={"not-zeroed": "a Value made without a value does not read zero",
+               "other-object": "get_obj() is not a ctypes object of the requested type",
+               "misread": "read something other than what was last written, through either"},
+)
 
 
 @invariant(program=scalar_programs())
@@ -174,23 +299,70 @@ def test_value_reads_and_writes_its_shared_object(target, program):
     ctx, typecode = target.ctx, program["typecode"]
     kind = CTYPES_OF[typecode] if program["by_type"] else typecode
     _, zero = SCALARS[typecode]
-    empty = ctx.Value(kind)
-    assert empty.value == zero, f"Value({kind!r}).value is {empty.value!r}, expected {zero!r}"
-    value = ctx.Value(kind, program["initial"])
-    obj = value.get_obj()
-    assert isinstance(obj, CTYPES_OF[typecode]), f"get_obj() returned {type(obj).__name__}"
-    assert value.value == obj.value == program["initial"], \
-        f"Value({kind!r}, {program['initial']!r}) reads {value.value!r}"
-    value.value = program["written"]
-    assert obj.value == program["written"], \
-        f"after .value = {program['written']!r}, get_obj().value is {obj.value!r}"
-    obj.value = program["underneath"]
-    assert value.value == program["underneath"], \
-        f"after get_obj().value = {program['underneath']!r}, .value is {value.value!r}"
-    point = ctx.Value(Point, 7, 2.5)
-    assert (point.x, point.y) == (7, 2.5), f"Value(Point, 7, 2.5) reads {point.x, point.y}"
-    point.y = -1.0
-    assert point.get_obj().y == -1.0, "a field written through the wrapper did not stick"
+    initial, written, underneath = program["initial"], program["written"], program["underneath"]
+    outcomes = VALUE_ACCESS.counter()
+    with judged(f"Value({kind!r}), Value({kind!r}, {initial!r}) and get_obj()"):
+        empty = ctx.Value(kind).value
+        value = ctx.Value(kind, initial)
+        obj = value.get_obj()
+    outcomes.expect(empty == zero, "not-zeroed", f"Value({kind!r}).value is {empty!r}",
+                    "as-written")
+    if not isinstance(obj, CTYPES_OF[typecode]):
+        outcomes.observe("other-object", f"Value({kind!r}, ...).get_obj() is {obj!r}")
+        outcomes.verdict()
+    with judged(".value and get_obj().value reads and writes"):
+        reads = [(f"made with {initial!r}", initial, value.value, obj.value)]
+        value.value = written
+        reads.append((f"after .value = {written!r}", written, value.value, obj.value))
+        obj.value = underneath
+        reads.append((f"after get_obj().value = {underneath!r}", underneath, value.value,
+                      obj.value))
+    with judged("Value(Point, 7, 2.5) and its fields"):
+        point = ctx.Value(Point, 7, 2.5)
+        reads.append(("Value(Point, 7, 2.5)", (7, 2.5), (point.x, point.y),
+                      (point.get_obj().x, point.get_obj().y)))
+        point.y = -1.0
+        reads.append(("after point.y = -1.0", (7, -1.0), (point.x, point.y),
+                      (point.get_obj().x, point.get_obj().y)))
+    for moment, expected, through_wrapper, through_object in reads:
+        outcomes.expect(through_wrapper == through_object == expected, "misread",
+                        f"{moment}: the wrapper reads {through_wrapper!r}, get_obj() "
+                        f"{through_object!r}", "as-written")
+    outcomes.verdict()
+
+
+# --- locks of the synchronized wrappers -----------------------------------------------------
+
+def retakes(lock, deadline):
+    """Whether the holder of ``lock`` gets it again with ``acquire(False)`` (a recursive lock);
+    None if it could not take the lock at all.  Every level taken is released."""
+    if not lock.acquire(timeout=deadline):
+        return None
+    try:
+        return takes(lock, False)
+    finally:
+        lock.release()
+
+
+def judge_recursive(outcomes, lock, what, deadline, acceptable):
+    """Observe whether ``lock`` is a recursive lock its holder can take again."""
+    again = retakes(lock, deadline)
+    if again is None:
+        outcomes.observe("unacquirable", f"{what}: acquire(timeout={deadline:g}) of a fresh "
+                                         f"lock returned False")
+    else:
+        outcomes.expect(again, "not-recursive", f"{what}: the holder's acquire(False) was "
+                                                f"refused", acceptable)
+
+
+DEFAULT_LOCKS = OutcomeTable(
+    unit="default locks of synchronized wrappers",
+    acceptable={"own-recursive": "the same recursive lock on every call, no other wrapper's"},
+    forbidden={"fresh-each-call": "a second get_lock() returned another object",
+               "not-recursive": "its holder could not acquire it again",
+               "unacquirable": "a fresh default lock could not be acquired",
+               "shared": "another wrapper has the same lock"},
+)
 
 
 def test_default_lock_is_a_new_recursive_lock(target):
@@ -202,18 +374,31 @@ def test_default_lock_is_a_new_recursive_lock(target):
     Promises: SHV-3, SHV-8.
     """
     ctx = target.ctx
-    made = {"Value('i')": ctx.Value("i"), "Value('i', lock=True)": ctx.Value("i", lock=True),
-            "Array('i', 2)": ctx.Array("i", 2),
-            "Array('i', 2, lock=True)": ctx.Array("i", 2, lock=True)}
-    locks = {}
-    for name, shared in made.items():
-        lock = shared.get_lock()
-        assert shared.get_lock() is lock, f"{name}.get_lock() returned a different lock each time"
-        assert holder_retakes(lock, target.deadline), \
-            f"{name}: its lock is not recursive (holder's acquire(False) was refused)"
-        locks[name] = lock
-    distinct = {id(lock) for lock in locks.values()}
-    assert len(distinct) == len(locks), "two objects share one default lock"
+    with judged("Value and Array with the default lock, and get_lock()"):
+        made = {"Value('i')": ctx.Value("i"), "Value('i', lock=True)": ctx.Value("i", lock=True),
+                "Array('i', 2)": ctx.Array("i", 2),
+                "Array('i', 2, lock=True)": ctx.Array("i", 2, lock=True)}
+        locks = {name: (shared.get_lock(), shared.get_lock()) for name, shared in made.items()}
+    outcomes = DEFAULT_LOCKS.counter()
+    owners = {}
+    for name, (lock, again) in locks.items():
+        if again is not lock:
+            outcomes.observe("fresh-each-call", f"{name}.get_lock() returned {lock!r}, then "
+                                                f"{again!r}")
+        elif id(lock) in owners:
+            outcomes.observe("shared", f"{name} and {owners[id(lock)]} share {lock!r}")
+        else:
+            owners[id(lock)] = name
+            judge_recursive(outcomes, lock, f"{name}.get_lock()", target.deadline,
+                            "own-recursive")
+    outcomes.verdict()
+
+
+GIVEN_LOCKS = OutcomeTable(
+    unit="wrappers made with a given lock",
+    acceptable={"given": "get_lock() is the lock passed as lock="},
+    forbidden={"other-lock": "get_lock() is another object"},
+)
 
 
 def test_given_lock_is_the_wrappers_lock(target):
@@ -224,11 +409,16 @@ def test_given_lock_is_the_wrappers_lock(target):
     Promises: SHV-4, SHV-8.
     """
     ctx = target.ctx
+    outcomes = GIVEN_LOCKS.counter()
     for kind in ("Lock", "RLock"):
         lock = getattr(ctx, kind)()
-        for name, shared in ((f"Value('i', lock={kind}())", ctx.Value("i", lock=lock)),
-                             (f"Array('i', 3, lock={kind}())", ctx.Array("i", 3, lock=lock))):
-            assert shared.get_lock() is lock, f"{name}.get_lock() is not the given lock"
+        with judged(f"Value and Array with lock={kind}(), and get_lock()"):
+            got = {f"Value('i', lock={kind}())": ctx.Value("i", lock=lock).get_lock(),
+                   f"Array('i', 3, lock={kind}())": ctx.Array("i", 3, lock=lock).get_lock()}
+        for name, their_lock in got.items():
+            outcomes.expect(their_lock is lock, "other-lock",
+                            f"{name}.get_lock() is {their_lock!r}, not {lock!r}", "given")
+    outcomes.verdict()
 
 
 def acquirable_from_another_thread(lock, deadline):
@@ -247,6 +437,14 @@ def acquirable_from_another_thread(lock, deadline):
     return got[0]
 
 
+WITH_BLOCKS = OutcomeTable(
+    unit="with-blocks on synchronized wrappers",
+    acceptable={"held": "the lock was held in the body and free after it"},
+    forbidden={"not-held": "another thread got the lock inside the with-block",
+               "still-held": "the lock stayed held after the with-block"},
+)
+
+
 def test_wrapper_context_manager_holds_its_lock(target):
     """``with wrapper:`` holds the wrapper's lock for the body and releases it afterwards.
 
@@ -258,16 +456,13 @@ def test_wrapper_context_manager_holds_its_lock(target):
     made = {"Value('i')": ctx.Value("i"), "Array('i', 2)": ctx.Array("i", 2),
             "Value('i', lock=Lock())": ctx.Value("i", lock=ctx.Lock()),
             "Array('c', 4)": ctx.Array("c", 4)}
-    outcomes = Outcomes(
-        unit="with-blocks on synchronized wrappers",
-        acceptable={"held": "the lock was held in the body and free after it"},
-        forbidden={"not-held": "another thread got the lock inside the with-block",
-                   "still-held": "the lock stayed held after the with-block"},
-    )
+    outcomes = WITH_BLOCKS.counter()
     for name, shared in made.items():
-        with shared:
-            inside = acquirable_from_another_thread(shared.get_lock(), target.deadline)
-        after = acquirable_from_another_thread(shared.get_lock(), target.deadline)
+        lock = shared.get_lock()
+        with judged(f"entering and leaving `with {name}:`"):
+            with shared:
+                inside = acquirable_from_another_thread(lock, target.deadline)
+        after = acquirable_from_another_thread(lock, target.deadline)
         if inside:
             outcomes.observe("not-held", f"{name}: the lock was free inside `with {name}:`")
         else:
@@ -308,7 +503,18 @@ def test_lock_without_acquire_is_refused(target):
                       f"Array('i', 2, lock={lock!r})")
 
 
+# --- Array ----------------------------------------------------------------------------------
+
+ARRAY_READS = OutcomeTable(
+    unit="reads of synchronized Arrays",
+    acceptable={"as-a-list": "length and contents as a list of the same items would have"},
+    forbidden={"not-zeroed": "an Array made with a size is not all zeros",
+               "misread": "the length, an item or a slice differs from a list's"},
+)
+
+
 @invariant(program=array_programs())
+@example(program=LARGE_ARRAY_PROGRAM)
 def test_array_behaves_like_a_fixed_length_sequence(target, program):
     """A synchronized Array starts zero-filled (size) or as its initializer, and supports len,
     indexing and slicing like a list of fixed length: an index out of range raises IndexError
@@ -320,29 +526,45 @@ def test_array_behaves_like_a_fixed_length_sequence(target, program):
     Promises: SHV-12, SHV-13, SHV-14.
     """
     ctx, initial = target.ctx, program["initial"]
-    zeroed = ctx.Array("i", len(initial))
-    assert len(zeroed) == len(initial) and zeroed[:] == [0] * len(initial), \
-        f"Array('i', {len(initial)}) is {zeroed[:]}"
-    array, model = ctx.Array("i", initial), list(initial)
-    assert len(array) == len(model) and array[:] == model, \
-        f"Array('i', {initial}) has length {len(array)} and contents {array[:]}"
-    index = program["index"]
-    array[index] = model[index] = program["item"]
-    assert array[index] == model[index], f"array[{index}] reads {array[index]}"
+    model = list(initial)
+    index, read, write = program["index"], program["read_slice"], program["write_slice"]
+    with judged("Array('i', size), Array('i', sequence), len, indexing and slicing"):
+        zeroed = ctx.Array("i", len(initial))
+        zeros = (len(zeroed), zeroed[:])
+        array = ctx.Array("i", initial)
+        reads = [("as made", (len(model), list(model)), (len(array), array[:]))]
+        array[index] = model[index] = program["item"]
+        reads.append((f"[{index}] after writing it", model[index], array[index]))
+        reads.append((f"[{read}]", model[read], array[read]))
+        array[write] = model[write] = program["right"]
+        reads.append((f"after [{write}] = {len(program['right'])} items",
+                      (len(model), list(model)), (len(array), array[:])))
+    outcomes = ARRAY_READS.counter()
+    outcomes.expect(zeros == (len(initial), [0] * len(initial)), "not-zeroed",
+                    f"Array('i', {len(initial)}) has length {zeros[0]} and contents "
+                    f"{shown(zeros[1])}", "as-a-list")
+    for what, expected, seen in reads:
+        outcomes.expect(seen == expected, "misread",
+                        f"{what}: {shown(seen)}, a list has {shown(expected)}", "as-a-list")
+    outcomes.verdict()
     bad = program["bad_index"]
     expect_raises(IndexError, lambda: array[bad], f"array[{bad}] of length {len(model)}")
     expect_raises(IndexError, lambda: array.__setitem__(bad, 0), f"array[{bad}] = 0")
-    read = program["read_slice"]
-    assert array[read] == model[read], f"array[{read}] is {array[read]}, expected {model[read]}"
-    write = program["write_slice"]
-    array[write] = model[write] = program["right"]
-    assert array[:] == model, f"after array[{write}] = {program['right']}: {array[:]} != {model}"
     expect_raises(ValueError, lambda: array.__setitem__(write, program["wrong"]),
                   f"array[{write}] (of {len(model[write])} items) = {len(program['wrong'])} "
                   f"items")
 
 
+CHAR_ARRAYS = OutcomeTable(
+    unit="reads of Array('c') values",
+    acceptable={"as-stored": "value and raw read what was last stored"},
+    forbidden={"missing": "the Array('c') has no value or no raw attribute",
+               "misread": "value or raw read something else"},
+)
+
+
 @invariant(program=char_array_programs())
+@example(program=LARGE_CHAR_ARRAY)
 def test_char_array_has_value_and_raw(target, program):
     """An ``Array('c', ...)`` has ``value`` (the bytes up to the first NUL) and ``raw`` (all its
     bytes), both readable and writable.
@@ -352,26 +574,64 @@ def test_char_array_has_value_and_raw(target, program):
     Promises: SHV-15.
     """
     ctx, size = target.ctx, program["size"]
-    chars = ctx.Array("c", size)
-    assert len(chars) == size, f"Array('c', {size}) has length {len(chars)}"
-    assert (chars.value, chars.raw) == (b"", b"\0" * size), \
-        f"Array('c', {size}) starts as value {chars.value!r}, raw {chars.raw!r}"
-    chars.value = program["value"]
-    assert chars.value == program["value"], f".value = {program['value']!r} reads back " \
-                                            f"{chars.value!r}"
-    assert chars.raw[:len(program["value"])] == program["value"] and len(chars.raw) == size, \
-        f"after .value = {program['value']!r}, raw is {chars.raw!r}"
-    chars.raw = program["raw"]
-    assert chars.raw == program["raw"], f".raw = {program['raw']!r} reads back {chars.raw!r}"
-    assert chars.value == program["raw"].split(b"\0")[0], \
-        f"after .raw = {program['raw']!r}, value is {chars.value!r}"
-    initialised = ctx.Array("c", program["initializer"])
-    assert (initialised.value, initialised.raw) == (program["initializer"],) * 2, \
-        f"Array('c', {program['initializer']!r}) reads value {initialised.value!r}, " \
-        f"raw {initialised.raw!r}"
+    value, raw, initializer = program["value"], program["raw"], program["initializer"]
+    with judged(f"Array('c', {size}) and Array('c', {shown(initializer)})"):
+        chars = ctx.Array("c", size)
+        initialised = ctx.Array("c", initializer)
+    outcomes = CHAR_ARRAYS.counter()
+    lacking = [f"{name}.{attribute}" for name, made in (("Array('c', size)", chars),
+                                                        ("Array('c', bytes)", initialised))
+               for attribute in ("value", "raw") if not hasattr(made, attribute)]
+    if lacking:
+        outcomes.observe("missing", f"no {', '.join(lacking)}")
+        outcomes.verdict()
+    with judged("reading and writing .value and .raw"):
+        reads = [("as made", (b"", b"\0" * size), (chars.value, chars.raw))]
+        chars.value = value
+        reads.append((f"after .value = {shown(value)}", (value, value.ljust(size, b"\0")),
+                      (chars.value, chars.raw)))
+        chars.raw = raw
+        reads.append((f"after .raw = {shown(raw)}", (raw.split(b"\0")[0], raw),
+                      (chars.value, chars.raw)))
+        reads.append((f"Array('c', {shown(initializer)})", (initializer, initializer),
+                      (initialised.value, initialised.raw)))
+    for what, expected, seen in reads:
+        outcomes.expect(seen == expected, "misread",
+                        f"{what}: value, raw read {shown(seen)}, expected {shown(expected)}",
+                        "as-stored")
+    outcomes.verdict()
 
 
-@invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=FINITE)
+# --- unsynchronized objects and the sharedctypes module -------------------------------------
+
+PLAIN_CTYPES = OutcomeTable(
+    unit="unlocked shared ctypes objects",
+    acceptable={"plain": "a plain ctypes object without get_lock(), holding its initial "
+                         "contents"},
+    forbidden={"synchronized": "it has get_lock(): a synchronized wrapper was returned",
+               "not-ctypes": "it is not a ctypes object of the requested type",
+               "not-zeroed": "made with a size or without a value, but not all zeros",
+               "misread": "it does not hold the given initial contents"},
+)
+
+
+def judge_plain(outcomes, name, obj, ctype, expected, zeroed, acceptable):
+    """Observe whether ``obj`` is a plain ``ctype`` object holding ``expected`` (all zeros if
+    ``zeroed``)."""
+    if hasattr(obj, "get_lock"):
+        outcomes.observe("synchronized", f"{name} is a {type(obj).__name__} with get_lock()")
+    elif not isinstance(obj, ctype):
+        outcomes.observe("not-ctypes", f"{name} is a {type(obj).__name__}, not a "
+                                       f"{ctype.__name__}")
+    else:
+        contents = obj[:] if isinstance(obj, ctypes.Array) else obj.value
+        outcomes.expect(contents == expected, "not-zeroed" if zeroed else "misread",
+                        f"{name} holds {shown(contents)}, expected {shown(expected)}",
+                        acceptable)
+
+
+@invariant(items=lists_of(INT32, 1, 8), scalar=FINITE)
+@example(items=MANY_ITEMS, scalar=-2.5)
 def test_unlocked_objects_are_plain_ctypes(target, items, scalar):
     """RawValue, RawArray and Value/Array with ``lock=False`` are plain ctypes objects (no
     ``get_lock()``): zero-filled for a size, initialised from a sequence otherwise.
@@ -382,22 +642,24 @@ def test_unlocked_objects_are_plain_ctypes(target, items, scalar):
     Promises: RAW-1, RAW-2, SHV-5, SHV-17.
     """
     ctx, length = target.ctx, len(items)
-    made = {
-        "RawValue('d')": (ctx.RawValue("d"), ctypes.c_double, 0.0),
-        f"RawValue(c_double, {scalar!r})": (ctx.RawValue(ctypes.c_double, scalar),
-                                             ctypes.c_double, scalar),
-        f"Value('d', {scalar!r}, lock=False)": (ctx.Value("d", scalar, lock=False),
-                                                ctypes.c_double, scalar),
-        f"RawArray('i', {length})": (ctx.RawArray("i", length), ctypes.Array, [0] * length),
-        f"RawArray('i', {items})": (ctx.RawArray("i", items), ctypes.Array, items),
-        f"Array('i', {items}, lock=False)": (ctx.Array("i", items, lock=False), ctypes.Array,
-                                             items),
-    }
-    for name, (obj, ctype, expected) in made.items():
-        assert isinstance(obj, ctype), f"{name} is a {type(obj).__name__}, not a {ctype.__name__}"
-        assert not hasattr(obj, "get_lock"), f"{name} has get_lock(): it is synchronized"
-        contents = obj[:] if isinstance(obj, ctypes.Array) else obj.value
-        assert contents == expected, f"{name} holds {contents!r}, expected {expected!r}"
+    with judged("RawValue, RawArray, and Value and Array with lock=False"):
+        made = {
+            "RawValue('d')": (ctx.RawValue("d"), ctypes.c_double, 0.0, True),
+            f"RawValue(c_double, {scalar!r})": (ctx.RawValue(ctypes.c_double, scalar),
+                                                 ctypes.c_double, scalar, False),
+            f"Value('d', {scalar!r}, lock=False)": (ctx.Value("d", scalar, lock=False),
+                                                    ctypes.c_double, scalar, False),
+            f"RawArray('i', {length})": (ctx.RawArray("i", length), ctypes.Array,
+                                         [0] * length, True),
+            f"RawArray('i', <{length} items>)": (ctx.RawArray("i", items), ctypes.Array, items,
+                                                 False),
+            f"Array('i', <{length} items>, lock=False)": (ctx.Array("i", items, lock=False),
+                                                          ctypes.Array, items, False),
+        }
+    outcomes = PLAIN_CTYPES.counter()
+    for name, (obj, ctype, expected, zeroed) in made.items():
+        judge_plain(outcomes, name, obj, ctype, expected, zeroed, "plain")
+    outcomes.verdict()
 
 
 def changed(number):
@@ -405,8 +667,18 @@ def changed(number):
     return number + 1 if number < 2**31 - 1 else number - 1
 
 
+COPIES = OutcomeTable(
+    unit="copies made by sharedctypes.copy",
+    acceptable={"independent": "same type and contents, and writing one leaves the other as "
+                               "it was"},
+    forbidden={"unequal": "another type or other contents than the original",
+               "shares-buffer": "writing one changed the other"},
+)
+
+
 @pytest.mark.requires("sharedctypes")
-@invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=INT32)
+@invariant(items=lists_of(INT32, 1, 8), scalar=INT32)
+@example(items=MANY_ITEMS, scalar=-3)
 def test_copy_is_an_equal_independent_object(target, items, scalar):
     """``sharedctypes.copy(obj)`` returns a new shared ctypes object of the same type and
     contents, independent of the original: writing one leaves the other unchanged.
@@ -416,18 +688,42 @@ def test_copy_is_an_equal_independent_object(target, items, scalar):
     Promises: RAW-4.
     """
     sharedctypes = target.submodule("sharedctypes")
-    value = target.ctx.RawValue("i", scalar)
-    copied = sharedctypes.copy(value)
-    assert type(copied) is type(value) and copied.value == scalar, \
-        f"copy of c_int({scalar}) is {type(copied).__name__} {getattr(copied, 'value', None)}"
-    value.value = changed(scalar)
-    assert copied.value == scalar, f"writing the original changed the copy to {copied.value}"
-    array = target.ctx.RawArray("i", items)
-    copied_array = sharedctypes.copy(array)
-    assert type(copied_array) is type(array) and copied_array[:] == items, \
-        f"copy of RawArray {items} is {type(copied_array).__name__} {copied_array[:]}"
-    copied_array[0] = changed(items[0])
-    assert array[:] == items, f"writing the copy changed the original to {array[:]}"
+    outcomes = COPIES.counter()
+    with judged("sharedctypes.copy of a RawValue and of a RawArray"):
+        value = target.ctx.RawValue("i", scalar)
+        copied = sharedctypes.copy(value)
+        array = target.ctx.RawArray("i", items)
+        copied_array = sharedctypes.copy(array)
+    for what, original, copy, contents in (
+            (f"copy of c_int({scalar})", value, copied, lambda obj: obj.value),
+            (f"copy of RawArray <{len(items)} items>", array, copied_array,
+             lambda obj: obj[:])):
+        if type(copy) is not type(original) or contents(copy) != contents(original):
+            outcomes.observe("unequal", f"{what} is a {type(copy).__name__}, reading "
+                                        f"{shown(contents(copy))}")
+            outcomes.verdict()
+    with judged("writing the original and the copy"):
+        value.value = changed(scalar)
+        copy_after = copied.value
+        copied_array[0] = changed(items[0])
+        original_after = array[:]
+    outcomes.expect(copy_after == scalar, "shares-buffer",
+                    f"writing the original RawValue changed its copy to {copy_after}",
+                    "independent")
+    outcomes.expect(original_after == items, "shares-buffer",
+                    f"writing the copy changed the original RawArray to "
+                    f"{shown(original_after)}", "independent")
+    outcomes.verdict()
+
+
+SYNCHRONIZED = OutcomeTable(
+    unit="wrappers made by sharedctypes.synchronized",
+    acceptable={"wrapped": "wraps the object, with a new recursive lock or the given one"},
+    forbidden={"other-object": "get_obj() is not the object given, or reads another value",
+               "not-recursive": "the lock it created cannot be taken again by its holder",
+               "unacquirable": "the lock it created could not be acquired",
+               "other-lock": "the given lock is not the wrapper's lock"},
+)
 
 
 @pytest.mark.requires("sharedctypes")
@@ -441,22 +737,41 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     Promises: RAW-5.
     """
     sharedctypes = target.submodule("sharedctypes")
-    raw = target.ctx.RawValue("i", scalar)
-    wrapped = sharedctypes.synchronized(raw)
-    assert wrapped.get_obj() is raw and wrapped.value == scalar, \
-        f"synchronized(c_int({scalar})) wraps {wrapped.get_obj()!r} reading {wrapped.value!r}"
-    assert holder_retakes(wrapped.get_lock(), target.deadline), \
-        "the lock synchronized() created is not recursive"
     given = target.ctx.Lock()
-    assert sharedctypes.synchronized(target.ctx.RawArray("i", 2), given).get_lock() is given, \
-        "synchronized(obj, lock) does not use the given lock"
+    with judged("sharedctypes.synchronized(obj) and synchronized(obj, lock)"):
+        raw = target.ctx.RawValue("i", scalar)
+        wrapped = sharedctypes.synchronized(raw)
+        wrapped_obj, wrapped_value, lock = wrapped.get_obj(), wrapped.value, wrapped.get_lock()
+        given_to = sharedctypes.synchronized(target.ctx.RawArray("i", 2), given).get_lock()
+    outcomes = SYNCHRONIZED.counter()
+    outcomes.expect(wrapped_obj is raw and wrapped_value == scalar, "other-object",
+                    f"synchronized(c_int({scalar})) wraps {wrapped_obj!r} reading "
+                    f"{wrapped_value!r}", "wrapped")
+    judge_recursive(outcomes, lock, "the lock synchronized() created", target.deadline,
+                    "wrapped")
+    outcomes.expect(given_to is given, "other-lock",
+                    f"synchronized(obj, lock).get_lock() is {given_to!r}", "wrapped")
+    outcomes.verdict()
     if not sys.flags.optimize:  # CPython refuses with an assert statement, gone under -O
         expect_raises(AssertionError, lambda: sharedctypes.synchronized(wrapped),
                       "synchronized() of a synchronized wrapper")
 
 
+MODULE_FACTORIES = OutcomeTable(
+    unit="objects made by sharedctypes.Value and sharedctypes.Array",
+    acceptable={"as-top-level": "locked and read as the top-level Value and Array"},
+    forbidden={"misread": "it does not hold its initial contents",
+               "not-recursive": "the lock it created cannot be taken again by its holder",
+               "unacquirable": "the lock it created could not be acquired",
+               "other-lock": "a given lock is not the wrapper's lock",
+               "synchronized": "lock=False returned a synchronized wrapper",
+               "not-ctypes": "lock=False returned something other than a ctypes object"},
+)
+
+
 @pytest.mark.requires("sharedctypes")
-@invariant(items=st.lists(INT32, min_size=1, max_size=8), scalar=INT32)
+@invariant(items=lists_of(INT32, 1, 8), scalar=INT32)
+@example(items=MANY_ITEMS, scalar=11)
 def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, scalar):
     """``sharedctypes.Value`` and ``sharedctypes.Array`` make the same objects as RawValue and
     RawArray, wrapped as the top-level Value and Array are: a new recursive lock by default, the
@@ -468,23 +783,31 @@ def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, sca
     Promises: RAW-6.
     """
     sharedctypes, ctx = target.submodule("sharedctypes"), target.ctx
-    value = sharedctypes.Value("i", scalar, ctx=ctx)
-    array = sharedctypes.Array("i", items, ctx=ctx)
-    assert value.value == scalar and array[:] == items, \
-        f"sharedctypes.Value('i', {scalar}) reads {value.value}, Array('i', {items}) {array[:]}"
-    for name, made in (("Value", value), ("Array", array)):
-        assert holder_retakes(made.get_lock(), target.deadline), \
-            f"the lock sharedctypes.{name}() created is not recursive"
     given = ctx.Lock()
-    assert sharedctypes.Value("i", lock=given, ctx=ctx).get_lock() is given, \
-        "sharedctypes.Value(..., lock=lock) does not use the given lock"
-    assert sharedctypes.Array("i", 2, lock=given, ctx=ctx).get_lock() is given, \
-        "sharedctypes.Array(..., lock=lock) does not use the given lock"
-    raw_value = sharedctypes.Value("i", scalar, lock=False)
-    raw_array = sharedctypes.Array("i", items, lock=False)
-    assert isinstance(raw_value, ctypes.c_int) and raw_value.value == scalar, \
-        f"sharedctypes.Value('i', {scalar}, lock=False) is {raw_value!r}"
-    assert isinstance(raw_array, ctypes.Array) and raw_array[:] == items, \
-        f"sharedctypes.Array('i', {items}, lock=False) is {raw_array!r}"
-    assert not hasattr(raw_value, "get_lock") and not hasattr(raw_array, "get_lock"), \
-        "sharedctypes.Value/Array with lock=False are synchronized"
+    with judged("sharedctypes.Value and sharedctypes.Array with each kind of lock="):
+        value = sharedctypes.Value("i", scalar, ctx=ctx)
+        array = sharedctypes.Array("i", items, ctx=ctx)
+        reads = (value.value, array[:])
+        default_locks = {"Value": value.get_lock(), "Array": array.get_lock()}
+        given_locks = {"Value": sharedctypes.Value("i", lock=given, ctx=ctx).get_lock(),
+                       "Array": sharedctypes.Array("i", 2, lock=given, ctx=ctx).get_lock()}
+        unlocked = {
+            f"sharedctypes.Value('i', {scalar}, lock=False)":
+                (sharedctypes.Value("i", scalar, lock=False), ctypes.c_int, scalar),
+            f"sharedctypes.Array('i', <{len(items)} items>, lock=False)":
+                (sharedctypes.Array("i", items, lock=False), ctypes.Array, items),
+        }
+    outcomes = MODULE_FACTORIES.counter()
+    outcomes.expect(reads == (scalar, items), "misread",
+                    f"sharedctypes.Value('i', {scalar}) and Array('i', <{len(items)} items>) "
+                    f"read {shown(reads)}", "as-top-level")
+    for name, lock in default_locks.items():
+        judge_recursive(outcomes, lock, f"the lock sharedctypes.{name}() created",
+                        target.deadline, "as-top-level")
+    for name, lock in given_locks.items():
+        outcomes.expect(lock is given, "other-lock",
+                        f"sharedctypes.{name}(..., lock=lock).get_lock() is {lock!r}",
+                        "as-top-level")
+    for name, (obj, ctype, expected) in unlocked.items():
+        judge_plain(outcomes, name, obj, ctype, expected, False, "as-top-level")
+    outcomes.verdict()

@@ -5,7 +5,7 @@ import sys
 import types
 from multiprocessing import sharedctypes as standard
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def copy(obj):
@@ -20,5 +20,6 @@ sys.modules[sharedctypes.__name__] = sharedctypes
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_shared_ctypes.py::test_copy_is_an_equal_independent_object": UNCONVERTED,
+    "test_shared_ctypes.py::test_copy_is_an_equal_independent_object":
+        violated("shares-buffer"),
 }

@@ -4,7 +4,7 @@
 import multiprocessing
 from multiprocessing import context, sharedctypes
 
-from tests.mutants.base import UNCONVERTED, mutant, violated
+from tests.mutants.base import mutant, violated
 
 
 class FreshLockSynchronized(sharedctypes.Synchronized):
@@ -25,6 +25,8 @@ def value(ctx, typecode_or_type, *args, lock=True):
 
 get_context, get_all_start_methods = mutant(Value=value)
 KILLS = {
-    "test_shared_ctypes.py::test_locked_increments_are_never_lost": violated("overlapped"),
-    "test_shared_ctypes.py::test_default_lock_is_a_new_recursive_lock": UNCONVERTED,
+    "test_shared_ctypes.py::test_locked_increments_are_never_lost":
+        violated("overlapped", "lost-update"),
+    "test_shared_ctypes.py::test_default_lock_is_a_new_recursive_lock":
+        violated("fresh-each-call"),
 }

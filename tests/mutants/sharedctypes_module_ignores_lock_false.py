@@ -5,7 +5,7 @@ import sys
 import types
 from multiprocessing import sharedctypes as standard
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def Value(typecode_or_type, *args, lock=True, ctx=None):
@@ -25,5 +25,5 @@ sys.modules[sharedctypes.__name__] = sharedctypes
 get_context, get_all_start_methods = mutant()
 KILLS = {
     "test_shared_ctypes.py::test_sharedctypes_value_and_array_lock_like_the_top_level":
-        UNCONVERTED,
+        violated("synchronized"),
 }

@@ -3,7 +3,7 @@ through (simulated here by filling the block with 0x5A bytes)."""
 
 import ctypes
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def raw_array(ctx, typecode_or_type, size_or_initializer):
@@ -15,5 +15,5 @@ def raw_array(ctx, typecode_or_type, size_or_initializer):
 
 get_context, get_all_start_methods = mutant(RawArray=raw_array)
 KILLS = {
-    "test_shared_ctypes.py::test_unlocked_objects_are_plain_ctypes": UNCONVERTED,
+    "test_shared_ctypes.py::test_unlocked_objects_are_plain_ctypes": violated("not-zeroed"),
 }

@@ -6,7 +6,7 @@ import sys
 import types
 from multiprocessing import sharedctypes as standard
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def synchronized(obj, lock=None, ctx=None):
@@ -23,5 +23,6 @@ sys.modules[sharedctypes.__name__] = sharedctypes
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_shared_ctypes.py::test_synchronized_wraps_with_a_recursive_lock": UNCONVERTED,
+    "test_shared_ctypes.py::test_synchronized_wraps_with_a_recursive_lock":
+        violated("not-recursive"),
 }
