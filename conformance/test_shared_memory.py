@@ -12,6 +12,12 @@ example makes is recorded in a ``Blocks`` and unlinked when the example ends, wh
 outcome: first through the implementation (so its resource tracker's books stay straight), then,
 for anything still there, through the standard library (the implementation's own unlink may be
 the bug under test).
+
+Reads an invariant judges are collected inside ``judged(...)`` blocks (in a child too: an
+exception there is the implementation's failure, never the kit's) and judged afterwards against
+the invariant's outcome table.  Explicit large examples (full blocks of several pages, lists of
+hundreds of items holding more than 64 KiB) run under every profile: a structure that breaks only
+once its buffer has filled is caught by default.
 """
 
 import contextlib
@@ -25,14 +31,16 @@ import sys
 import time
 
 import pytest
+from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import shared_memory as actors
 from conformance.harness.scenario import shutdown_manager
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Stuck, expect_raises, violation
+from conformance.judge import OutcomeTable, Stuck, expect_raises, judged
+from conformance.strategies import process_counts, scaled, sized
 
-pytestmark = pytest.mark.requires("shared_memory")
+pytestmark = [pytest.mark.requires("shared_memory")]  # a list: tests read it as one
 
 # --- the implementation's shared memory -----------------------------------------------------
 
@@ -159,26 +167,34 @@ def room(value):
     return 8
 
 
-def await_signal(s, board, slot, children, *, what):
-    """``s.await_slot(board, slot, 1)``, except that a child exiting first (it raised) fails the
-    example at once with its traceback instead of after the whole deadline."""
-    end = time.monotonic() + s.deadline
-    while not board.wait_until(slot, 1, 0.05):
-        exited = [child for child in children if child.process.exitcode is not None]
-        if exited:
-            s.join(exited, stuck_in=what)  # raises ChildFailed with what the child raised
-            raise RuntimeError(f"{exited[0].describe()} exited before {what}")
-        if time.monotonic() > end:
-            s.await_slot(board, slot, 1, what=what)  # fails as Stuck, with the children's stacks
+def list_difference(seen, expected):
+    """Where two lists of values (compared with their types) first differ."""
+    seen, expected = typed(seen), typed(expected)
+    if len(seen) != len(expected):
+        return f"{len(seen)} items instead of {len(expected)}"
+    for position, (got, wanted) in enumerate(zip(seen, expected)):
+        if got != wanted:
+            return f"[{position}] is {got[:60]} instead of {wanted[:60]}"
+    return "no difference"
 
 
 # --- strategies -----------------------------------------------------------------------------
 
-block_sizes = st.integers(1, 3 * mmap.PAGESIZE)
+block_sizes = sized(1, 3 * mmap.PAGESIZE)
 byte_patterns = st.binary(min_size=1, max_size=32)
 int64s = st.integers(-(2**63), 2**63 - 1)
 name_stems = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_",
                      min_size=1, max_size=4)
+# Values no ShareableList stores (its types are int, float, bool, str, bytes and None), and ints
+# outside the signed 64-bit range it stores ints in.
+unsupported_values = st.sampled_from([[], [1], {}, (), (1, 2), 1j, frozenset(), bytearray(b"x")])
+oversized_ints = st.one_of(st.integers(min_value=2**63), st.integers(max_value=-(2**63) - 1))
+
+
+def lists_of(elements, low, high):
+    """Lists of ``elements`` whose length is drawn with ``sized(low, high)``."""
+    return sized(low, high).flatmap(
+        lambda length: st.lists(elements, min_size=length, max_size=length))
 
 
 def fitting(limit):
@@ -209,16 +225,17 @@ list_values = st.one_of(
     int64s, st.floats(allow_nan=False), st.booleans(), st.none(),
     st.text(max_size=24).map(creatable), st.binary(max_size=24).map(lambda b: b.rstrip(b"\x00")),
 )
-value_lists = st.lists(list_values, max_size=10)
-nonempty_value_lists = st.lists(list_values, min_size=1, max_size=8)
+value_lists = lists_of(list_values, 0, 10)
+nonempty_value_lists = lists_of(list_values, 1, 8)
 
 
 @st.composite
-def sharing_programs(draw, max_attachers=3):
-    """A block size, the creator's byte pattern, and disjoint regions that attachers rewrite
-    (each with a nonzero XOR mask, so every written byte differs from the creator's)."""
-    size = draw(st.integers(8, 3 * mmap.PAGESIZE))
-    attachers = draw(st.integers(1, max_attachers))
+def sharing_programs(draw):
+    """A block size, the creator's byte pattern, and disjoint regions that attachers (at least
+    one besides the creator) rewrite, each with a nonzero XOR mask, so every written byte
+    differs from the creator's."""
+    size = draw(sized(8, 3 * mmap.PAGESIZE))
+    attachers = min(draw(process_counts(1, 3)), size // 2)
     cuts = sorted(draw(st.lists(st.integers(0, size), min_size=2 * attachers,
                                 max_size=2 * attachers, unique=True)))
     return {"size": size, "pattern": draw(byte_patterns),
@@ -270,16 +287,68 @@ def list_sharing_programs(draw):
         tuple((position, draw(fitting(rooms[position])))
               for position, owner in enumerate(owners) if owner == sharer)
         for sharer in range(len(SHARERS)))
-    positions = draw(st.lists(st.integers(0, len(initial) - 1), min_size=1, max_size=4))
+    positions = draw(st.lists(st.integers(0, len(initial) - 1), min_size=1,
+                              max_size=scaled(4)))
     parent_writes = tuple((position, draw(fitting(rooms[position]))) for position in positions)
     return {"initial": tuple(initial), "sharer_writes": sharer_writes,
             "parent_writes": parent_writes}
 
 
+# --- explicit large examples: full blocks of several pages, lists holding more than 64 KiB ---
+
+LARGE_BLOCK = 16 * mmap.PAGESIZE + 123
+LARGE_SIZES = [LARGE_BLOCK, 3 * mmap.PAGESIZE, 1]
+LARGE_SHARING = {
+    "size": LARGE_BLOCK, "pattern": b"the creator wrote this; ",
+    "regions": ((0, LARGE_BLOCK // 4), (LARGE_BLOCK // 4, LARGE_BLOCK // 2),
+                (LARGE_BLOCK // 2, 3 * LARGE_BLOCK // 4), (3 * LARGE_BLOCK // 4, LARGE_BLOCK)),
+    "masks": (0x01, 0x5A, 0xA5, 0xFF),
+}
+# 320 strings of 200 characters (208 bytes of room each) and 40 values of the other types: more
+# than 64 KiB of data in 360 items.
+LARGE_VALUES = tuple([f"{i:04d}".ljust(200, "abcdefgh"[i % 8]) for i in range(320)]
+                     + [value for i in range(8)
+                        for value in (i - 2**62, i / 7, bool(i % 2), None, bytes([65 + i]) * 9)])
+
+
+def replacement(value, position):
+    """A value of the same kind as ``value`` that fits its slot and differs from it."""
+    if isinstance(value, str):
+        return f"w{position:04d}".ljust(150, "z")
+    if isinstance(value, bytes):
+        return b"w" * len(value)
+    if isinstance(value, bool) or value is None:
+        return None if value is not None else True
+    return -value - 1 if isinstance(value, int) else value * 2 + 1
+
+
+LARGE_LIST_SHARING = {
+    "initial": LARGE_VALUES,
+    "sharer_writes": tuple(
+        tuple((position, replacement(LARGE_VALUES[position], position))
+              for position in range(sharer, len(LARGE_VALUES), 3))
+        for sharer in range(len(SHARERS))),
+    "parent_writes": tuple((position, replacement(LARGE_VALUES[position], position))
+                           for position in range(2, len(LARGE_VALUES), 3)),
+}
+
+
 # --- SharedMemory ---------------------------------------------------------------------------
+
+CREATED = OutcomeTable(
+    unit="blocks created without a name",
+    acceptable={"spans": "a name of its own, at least the requested size, and a buf of size "
+                         "bytes that keeps what was written to it end to end"},
+    forbidden={"no-name": "name is not a non-empty str",
+               "too-small": "size is less than requested",
+               "buf-mismatch": "buf is not a memoryview of exactly size bytes",
+               "same-name": "another block created without a name has the same name",
+               "overwritten": "its bytes are not what was written through its buf"},
+)
 
 
 @invariant(sizes=st.lists(block_sizes, min_size=2, max_size=3))
+@example(sizes=LARGE_SIZES)
 def test_created_blocks_are_distinct_and_span_their_size(target, sizes):
     """A block created without a name gets a name of its own, a ``size`` of at least the
     requested bytes and a ``buf`` exactly ``size`` bytes long, writable end to end.
@@ -290,20 +359,34 @@ def test_created_blocks_are_distinct_and_span_their_size(target, sizes):
     Promises: SHM-1.
     """
     sm = shared_memory_of(target)
+    outcomes = CREATED.counter()
     with Blocks(sm) as blocks:
-        made = [blocks.keep(sm.SharedMemory(create=True, size=size)) for size in sizes]
-        for marker, (block, size) in enumerate(zip(made, sizes), start=1):
-            assert isinstance(block.name, str) and block.name, f"name {block.name!r}"
-            assert block.size >= size, f"asked for {size} bytes, size is {block.size}"
-            assert isinstance(block.buf, memoryview), f"buf is {type(block.buf).__name__}"
-            assert len(block.buf) == block.size, \
-                f"buf holds {len(block.buf)} bytes, size says {block.size}"
-            block.buf[0] = block.buf[block.size - 1] = marker
-        names = [block.name for block in made]
-        assert len(set(names)) == len(names), f"blocks created without a name share one: {names}"
-        kept = [(block.buf[0], block.buf[block.size - 1]) for block in made]
-        assert kept == [(m, m) for m in range(1, len(made) + 1)], \
-            f"blocks overwrote each other's first/last bytes: {kept}"
+        with judged(f"SharedMemory(create=True, size=...) for sizes {sizes}"):
+            made = [blocks.keep(sm.SharedMemory(create=True, size=size)) for size in sizes]
+            seen = [(block.name, block.size, block.buf) for block in made]
+        written, names = {}, {}
+        for index, (size, (name, their_size, buf)) in enumerate(zip(sizes, seen)):
+            what = f"block {index} (asked for {size} bytes)"
+            if not isinstance(name, str) or not name:
+                outcomes.observe("no-name", f"{what}: name {name!r}")
+            elif name in names:
+                outcomes.observe("same-name", f"{what} and block {names[name]} are both {name!r}")
+            elif their_size < size:
+                outcomes.observe("too-small", f"{what}: size {their_size}")
+            elif not isinstance(buf, memoryview) or len(buf) != their_size:
+                outcomes.observe("buf-mismatch", f"{what}: buf is a {type(buf).__name__} of "
+                                                 f"{len(buf)} bytes, size says {their_size}")
+            else:
+                names[name] = index
+                written[index] = tiled(f"block {index} ".encode(), their_size)
+                with judged(f"writing all {their_size} bytes of {what}"):
+                    buf[:] = written[index]
+        with judged("reading the blocks back"):
+            kept = {index: bytes(seen[index][2]) for index in written}
+    for index, data in written.items():
+        outcomes.expect(kept[index] == data, "overwritten",
+                        f"block {index}: {first_difference(kept[index], data)}", "spans")
+    outcomes.verdict()
 
 
 @invariant(negative=st.integers(max_value=-1))
@@ -351,6 +434,13 @@ def test_attaching_a_missing_name_raises_file_not_found(target):
                       f"SharedMemory({name!r}, size=64) with no such block")
 
 
+TAKEN_NAME = OutcomeTable(
+    unit="blocks whose name a later creation asked for",
+    acceptable={"intact": "kept its bytes and its size"},
+    forbidden={"clobbered": "its bytes or its size changed"},
+)
+
+
 def test_creating_a_taken_name_raises_file_exists(target):
     """Creating a block under a name another block has raises FileExistsError and leaves that
     block as it was.
@@ -361,13 +451,28 @@ def test_creating_a_taken_name_raises_file_exists(target):
     """
     sm = shared_memory_of(target)
     with Blocks(sm) as blocks:
-        first = blocks.keep(sm.SharedMemory(blocks.add(new_name()), create=True, size=32))
-        first.buf[:4] = b"mine"
+        with judged("creating a named block and writing it"):
+            first = blocks.keep(sm.SharedMemory(blocks.add(new_name()), create=True, size=32))
+            first.buf[:4] = b"mine"
+            size = first.size
         expect_raises(FileExistsError,
                       lambda: blocks.keep(sm.SharedMemory(first.name, create=True, size=64)),
                       f"SharedMemory({first.name!r}, create=True) on a taken name")
-        assert bytes(first.buf[:4]) == b"mine", "the existing block changed"
-        assert first.size >= 32, f"the existing block's size became {first.size}"
+        with judged("reading the first block again"):
+            after = (bytes(first.buf[:4]), first.size)
+    outcomes = TAKEN_NAME.counter()
+    outcomes.expect(after == (b"mine", size), "clobbered",
+                    f"the first block now starts {after[0]!r} with size {after[1]}, was "
+                    f"b'mine' with size {size}", "intact")
+    outcomes.verdict()
+
+
+ATTACH_SIZE = OutcomeTable(
+    unit="attachments given a size",
+    acceptable={"block-size": "size and buf length are the block's"},
+    forbidden={"size-checked": "attaching raised: the size argument was not ignored",
+               "other-size": "size or buf length differs from the block's"},
+)
 
 
 @invariant(size=block_sizes, asked=st.integers(0, 4 * mmap.PAGESIZE))
@@ -379,21 +484,37 @@ def test_attaching_ignores_the_size_argument(target, size, asked):
     Promises: SHM-6.
     """
     sm = shared_memory_of(target)
+    outcomes = ATTACH_SIZE.counter()
     with Blocks(sm) as blocks:
         block = blocks.keep(sm.SharedMemory(create=True, size=size))
         try:
             attached = sm.SharedMemory(block.name, size=asked)
-        except Exception as exc:  # the size argument was not ignored
-            raise violation("size-checked", f"attaching with size={asked} to a block of "
-                                            f"{block.size} raised {type(exc).__name__}: "
-                                            f"{exc}") from exc
-        assert attached.size == block.size, \
-            f"attached with size={asked} to a block of {block.size}: size {attached.size}"
-        assert len(attached.buf) == block.size, \
-            f"attached with size={asked} to a block of {block.size}: buf {len(attached.buf)}"
+        except Exception as exc:  # counted: the size must be ignored, so nothing may raise
+            outcomes.observe("size-checked", f"attaching with size={asked} to a block of "
+                                             f"{block.size} raised {type(exc).__name__}: {exc}")
+        else:
+            with judged("the attached instance's size and buf"):
+                seen = (attached.size, len(attached.buf))
+            outcomes.expect(seen == (block.size, block.size), "other-size",
+                            f"attached with size={asked} to a block of {block.size}: size "
+                            f"{seen[0]}, buf {seen[1]} bytes", "block-size")
+    outcomes.verdict()
+
+
+SHARED_BYTES = OutcomeTable(
+    unit="regions, each read by its attacher and then by the creator, and the bytes outside them",
+    acceptable={"shared": "the attacher read the creator's bytes, the creator read back the "
+                          "attacher's",
+                "untouched": "bytes no attacher wrote kept the creator's"},
+    forbidden={"attacher-missed": "the attacher read other bytes than the creator wrote",
+               "creator-missed": "the creator did not read what the attacher wrote",
+               "other-size": "the attacher's size or buf length differs from the block's",
+               "outside-changed": "bytes no attacher wrote changed"},
+)
 
 
 @invariant(program=sharing_programs())
+@example(program=LARGE_SHARING)
 def test_attachers_and_creator_see_each_others_bytes(target, program):
     """Processes that attach by name see the whole block as the creator wrote it, and the
     creator sees what each wrote, region by region, while other regions keep the creator's bytes.
@@ -409,21 +530,16 @@ def test_attachers_and_creator_see_each_others_bytes(target, program):
     plans = [(start, flipped(creator_wrote[start:end], mask))
              for (start, end), mask in zip(program["regions"], program["masks"])]
     with Blocks(sm) as blocks, target.scenario() as s:
-        block = blocks.keep(sm.SharedMemory(create=True, size=size))
-        block.buf[:size] = creator_wrote
+        with judged(f"creating a block of {size} bytes and writing all of it"):
+            block = blocks.keep(sm.SharedMemory(create=True, size=size))
+            block.buf[:size] = creator_wrote
         seen = s.run(actors.attach_read_write, plans, role="attacher",
                      stuck_in="SharedMemory attach, read and write",
                      extra_args=(sm.SharedMemory, block.name))
-        creator_reads = bytes(block.buf[:size])
-        creator_size = block.size
-    outcomes = Outcomes(
-        unit="regions, each read by its attacher and then by the creator",
-        acceptable={"shared": "the attacher read the creator's bytes, the creator read back "
-                              "the attacher's"},
-        forbidden={"attacher-missed": "the attacher read other bytes than the creator wrote",
-                   "creator-missed": "the creator did not read what the attacher wrote",
-                   "other-size": "the attacher's size or buf length differs from the block's"},
-    )
+        with judged("the creator reading the block back"):
+            creator_reads = bytes(block.buf[:size])
+            creator_size = block.size
+    outcomes = SHARED_BYTES.counter()
     expected = bytearray(creator_wrote)
     for attacher, ((offset, data), (their_size, buf_length, before)) in enumerate(
             zip(plans, seen)):
@@ -441,10 +557,20 @@ def test_attachers_and_creator_see_each_others_bytes(target, program):
                              f"{region}: {first_difference(creator_reads[offset:end], data)}")
         else:
             outcomes.observe("shared")
+    written = {offset for start, data in plans for offset in range(start, start + len(data))}
+    outside = [offset for offset in range(size) if offset not in written
+               and creator_reads[offset] != expected[offset]]
+    outcomes.expect(not outside, "outside-changed",
+                    f"{len(outside)} bytes no attacher wrote changed, first at +"
+                    f"{outside[0] if outside else 0}", "untouched")
     outcomes.verdict()
-    assert creator_reads == bytes(expected), \
-        f"bytes outside the attachers' regions changed: " \
-        f"{first_difference(creator_reads, bytes(expected))}"
+
+
+NAMES = OutcomeTable(
+    unit="instances of a block created under a name",
+    acceptable={"same-name": "reports exactly the name it was created under"},
+    forbidden={"other-name": "reports another name"},
+)
 
 
 @invariant(stem=name_stems)
@@ -460,10 +586,22 @@ def test_a_named_block_reports_its_name(target, stem):
     sm = shared_memory_of(target)
     name = f"mpc{stem}{secrets.token_hex(3)}"
     with Blocks(sm) as blocks:
-        block = blocks.keep(sm.SharedMemory(blocks.add(name), create=True, size=16))
-        attached = sm.SharedMemory(name)
-        assert block.name == name, f"created as {name!r}, reports {block.name!r}"
-        assert attached.name == name, f"attached as {name!r}, reports {attached.name!r}"
+        with judged(f"creating and attaching {name!r}"):
+            block = blocks.keep(sm.SharedMemory(blocks.add(name), create=True, size=16))
+            attached = sm.SharedMemory(name)
+            reported = {"created": block.name, "attached": attached.name}
+    outcomes = NAMES.counter()
+    for how, their_name in reported.items():
+        outcomes.expect(their_name == name, "other-name",
+                        f"{how} as {name!r}, reports {their_name!r}", "same-name")
+    outcomes.verdict()
+
+
+READ_ONLY = OutcomeTable(
+    unit="blocks whose name and size were assigned",
+    acceptable={"unchanged": "name and size kept their values"},
+    forbidden={"changed": "name or size changed"},
+)
 
 
 def test_name_and_size_are_read_only(target):
@@ -483,8 +621,21 @@ def test_name_and_size_are_read_only(target):
                           lambda attribute=attribute, value=value: setattr(block, attribute,
                                                                            value),
                           f"assigning SharedMemory.{attribute}")
-        assert (block.name, block.size) == (name, size), \
-            f"name and size became {(block.name, block.size)}, were {(name, size)}"
+        after = (block.name, block.size)
+    outcomes = READ_ONLY.counter()
+    outcomes.expect(after == (name, size), "changed",
+                    f"name and size became {after}, were {(name, size)}", "unchanged")
+    outcomes.verdict()
+
+
+CLOSED = OutcomeTable(
+    unit="observations after one instance's close()",
+    acceptable={"as-documented": "only the closed instance lost its access"},
+    forbidden={"buf-kept": "the closed instance's buf is not None",
+               "lost-bytes": "another instance no longer reads the block's bytes",
+               "unlinked-by-close": "the block could not be attached after close()",
+               "not-shared": "an instance attached after close() does not see another's write"},
+)
 
 
 def test_close_ends_only_this_instances_access(target):
@@ -499,25 +650,38 @@ def test_close_ends_only_this_instances_access(target):
     Promises: SHM-10, SHM-12.
     """
     sm = shared_memory_of(target)
+    outcomes = CLOSED.counter()
     with Blocks(sm) as blocks:
-        creator = blocks.keep(sm.SharedMemory(create=True, size=64))
-        other = sm.SharedMemory(creator.name)
-        creator.buf[:6] = b"before"
-        creator.close()
-        assert creator.buf is None, f"buf after close() is {creator.buf!r}"
-        creator.close()
-        assert bytes(other.buf[:6]) == b"before", "another instance lost the bytes at close()"
-        other.buf[:5] = b"after"
+        with judged("creating, attaching, writing and closing the creator twice"):
+            creator = blocks.keep(sm.SharedMemory(create=True, size=64))
+            other = sm.SharedMemory(creator.name)
+            creator.buf[:6] = b"before"
+            creator.close()
+            buf_after_close = creator.buf
+            creator.close()
+            other_reads = bytes(other.buf[:6])
+            other.buf[:5] = b"after"
+        outcomes.expect(buf_after_close is None, "buf-kept",
+                        f"buf after close() is {buf_after_close!r}", "as-documented")
+        outcomes.expect(other_reads == b"before", "lost-bytes",
+                        f"another instance reads {other_reads!r} after the creator's close()",
+                        "as-documented")
         try:
             later = sm.SharedMemory(creator.name)
         except FileNotFoundError as exc:
-            raise violation("unlinked-by-close", f"the block could not be attached after the "
-                                                 f"creator's close(): {exc}") from exc
-        assert bytes(later.buf[:5]) == b"after", \
-            "an instance attached after close() does not see the other instance's write"
-        later.close()
-        other.close()
-        creator.unlink()
+            outcomes.observe("unlinked-by-close", f"attaching after the creator's close() "
+                                                  f"raised {exc}")
+        else:
+            with judged("reading through an instance attached after close()"):
+                later_reads = bytes(later.buf[:5])
+                later.close()
+            outcomes.expect(later_reads == b"after", "not-shared",
+                            f"an instance attached after close() reads {later_reads!r}",
+                            "as-documented")
+            with judged("closing the other instance, then unlink() after close()"):
+                other.close()
+                creator.unlink()
+    outcomes.verdict()
 
 
 # SharedMemory.unlink: "This method has no effect on Windows, where the only way to delete a
@@ -539,16 +703,29 @@ def test_unlink_removes_the_name(target):
     with Blocks(sm) as blocks:
         creator = blocks.keep(sm.SharedMemory(create=True, size=32))
         other = sm.SharedMemory(creator.name)
-        creator.unlink()
+        with judged("unlink() before close()"):
+            creator.unlink()
         if UNLINK_REMOVES_THE_NAME[os.name]:
             expect_raises(FileNotFoundError, lambda: blocks.keep(sm.SharedMemory(creator.name)),
                           "attaching by name after unlink()")
-            other.close()
-            creator.close()
+            with judged("close() after unlink()"):
+                other.close()
+                creator.close()
             expect_raises(FileNotFoundError, creator.unlink, "a second unlink()")
         else:
-            sm.SharedMemory(creator.name).close()
-            creator.unlink()
+            with judged("attaching on Windows after unlink(), and a second unlink()"):
+                sm.SharedMemory(creator.name).close()
+                creator.unlink()
+
+
+PICKLED = OutcomeTable(
+    unit="blocks unpickled in another process",
+    acceptable={"same-block": "the same name, the creator's bytes, and its writes seen by the "
+                              "creator"},
+    forbidden={"other-name": "the unpickled block has another name",
+               "not-creators-bytes": "the unpickled block does not hold the creator's bytes",
+               "not-shared": "the creator does not see what the unpickled block wrote"},
+)
 
 
 def test_pickled_block_reattaches_in_another_process(target):
@@ -561,28 +738,38 @@ def test_pickled_block_reattaches_in_another_process(target):
     Promises: SHM-14.
     """
     sm = shared_memory_of(target)
-    creator_wrote = tiled(b"pickled-", 256)
-    plan = (64, flipped(creator_wrote[64:128], 0x5A))
+    size = LARGE_BLOCK
+    creator_wrote = tiled(b"pickled-", size)
+    start, end = mmap.PAGESIZE // 2, size - 7  # past the first page, to near the end
+    plan = (start, flipped(creator_wrote[start:end], 0x5A))
     with Blocks(sm) as blocks, target.scenario() as s:
-        block = blocks.keep(sm.SharedMemory(create=True, size=256))
-        block.buf[:256] = creator_wrote
+        with judged(f"creating, writing and pickling a block of {size} bytes"):
+            block = blocks.keep(sm.SharedMemory(create=True, size=size))
+            block.buf[:size] = creator_wrote
+            blob = pickle.dumps(block)
         ((name, _, _, before),) = s.run(actors.unpickle_read_write, [plan], role="unpickler",
                                         stuck_in="unpickling and using a SharedMemory",
-                                        extra_args=(pickle.dumps(block),))
-        creator_reads = bytes(block.buf[64:128])
-        assert name == block.name, f"unpickled as {name!r}, pickled {block.name!r}"
-    assert before == creator_wrote[64:128], \
-        f"the unpickled block does not hold the creator's bytes: " \
-        f"{first_difference(before, creator_wrote[64:128])}"
-    assert creator_reads == plan[1], \
-        f"the creator does not see the unpickled block's write: " \
-        f"{first_difference(creator_reads, plan[1])}"
+                                        extra_args=(blob,))
+        with judged("the creator reading the block back"):
+            creator_reads = bytes(block.buf[start:end])
+    outcomes = PICKLED.counter()
+    if name != block.name:
+        outcomes.observe("other-name", f"unpickled as {name!r}, pickled {block.name!r}")
+    elif before != creator_wrote[start:end]:
+        outcomes.observe("not-creators-bytes",
+                         first_difference(before, creator_wrote[start:end]))
+    else:
+        outcomes.expect(creator_reads == plan[1], "not-shared",
+                        f"the creator reads [{start}, {end}) as before the unpickled block's "
+                        f"write: {first_difference(creator_reads, plan[1])}", "same-block")
+    outcomes.verdict()
 
 
 def run_leaking_interpreter(target, name, track):
     """Run a fresh interpreter (so with its own resource tracker) in which a child started with
     the target's method creates block ``name`` and exits without unlinking it.  Returns once
-    that interpreter has exited and closed its output, which its resource tracker shares."""
+    that interpreter has exited and closed its output, which its resource tracker shares: by
+    then the tracker has finished whatever cleanup it does."""
     call = (f"leak_from_child({target.module.__name__!r}, {target.method!r}, {name!r}, "
             f"{track!r})")
     command = [sys.executable, "-c",
@@ -599,6 +786,13 @@ def run_leaking_interpreter(target, name, track):
                            f"{completed.returncode}:\n{completed.stderr[-3000:]}")
 
 
+TRACKED = OutcomeTable(
+    unit="blocks leaked by a program whose processes all exited",
+    acceptable={"unlinked": "the resource tracker unlinked it"},
+    forbidden={"leaked": "it still exists after the program and its tracker exited"},
+)
+
+
 @pytest.mark.requires("resource_tracker")
 def test_resource_tracker_unlinks_a_leaked_block_at_exit(target):
     """A block created with tracking (the default) by a process that exits without unlinking
@@ -613,11 +807,21 @@ def test_resource_tracker_unlinks_a_leaked_block_at_exit(target):
     with Blocks(sm) as blocks:
         name = blocks.add(new_name())
         run_leaking_interpreter(target, name, track=None)
-        end = time.monotonic() + target.deadline  # liveness only: the tracker may lag its pipe
+        end = time.monotonic() + target.deadline  # liveness allowance for a lagging tracker
         while block_exists(name) and time.monotonic() < end:
             time.sleep(0.01)
-        assert not block_exists(name), \
-            f"block {name!r}, leaked by a process that exited, was never unlinked"
+        leaked = block_exists(name)
+    outcomes = TRACKED.counter()
+    outcomes.expect(not leaked, "leaked", f"block {name!r}, leaked by a process that exited, "
+                                          f"still exists", "unlinked")
+    outcomes.verdict()
+
+
+UNTRACKED = OutcomeTable(
+    unit="blocks created with track=False by a program whose processes all exited",
+    acceptable={"kept": "the block still exists"},
+    forbidden={"unlinked": "the block was unlinked when its creator's program exited"},
+)
 
 
 @pytest.mark.requires("shared_memory_track")
@@ -634,14 +838,28 @@ def test_untracked_block_outlives_its_creator(target):
     with Blocks(sm) as blocks:
         name = blocks.add(new_name())
         run_leaking_interpreter(target, name, track=False)
-        assert block_exists(name), \
-            f"block {name!r}, created with track=False, was unlinked when its creator exited"
+        kept = block_exists(name)
+    outcomes = UNTRACKED.counter()
+    outcomes.expect(kept, "unlinked", f"block {name!r}, created with track=False, was unlinked "
+                                      f"when its creator exited", "kept")
+    outcomes.verdict()
 
 
 # --- ShareableList --------------------------------------------------------------------------
 
+ROUND_TRIP = OutcomeTable(
+    unit="ShareableList instances read back",
+    acceptable={"as-made": "every value with its type, the length, the block and the format "
+                           "as made"},
+    forbidden={"misread": "a value or its type differs from what the list was made from",
+               "other-length": "len() differs from the number of values",
+               "other-block": "an instance attached by name is on another block",
+               "bad-format": "format is not a struct format of the stored values"},
+)
+
 
 @invariant(values=value_lists)
+@example(values=LARGE_VALUES)
 def test_list_values_round_trip(target, values):
     """A ShareableList returns every value it was made from, with its type (int, float, bool,
     str, bytes, None), through the creating instance and through one attached by name; its
@@ -655,18 +873,42 @@ def test_list_values_round_trip(target, values):
     """
     sm = shared_memory_of(target)
     with Blocks(sm) as blocks:
-        shared = blocks.keep_list(sm.ShareableList(values))
-        attached = sm.ShareableList(name=shared.shm.name)
-        assert typed(shared) == typed(values), f"the list reads {typed(shared)}"
-        assert typed(attached) == typed(values), f"an attached list reads {typed(attached)}"
-        assert len(shared) == len(attached) == len(values), \
-            f"lengths {len(shared)} and {len(attached)} for {len(values)} values"
-        assert attached.shm.name == shared.shm.name, \
-            f"attached to {attached.shm.name!r}, not {shared.shm.name!r}"
-        assert isinstance(shared.format, str), f"format is {shared.format!r}"
-        struct.calcsize(shared.format)
-        empty = blocks.keep_list(sm.ShareableList())
-        assert len(empty) == 0 and list(empty) == [], f"ShareableList() holds {list(empty)}"
+        with judged(f"ShareableList(<{len(values)} values>), attaching it by name, reading "
+                    f"both, and ShareableList()"):
+            shared = blocks.keep_list(sm.ShareableList(values))
+            attached = sm.ShareableList(name=shared.shm.name)
+            reads = {"the creating list": (list(shared), len(shared)),
+                     "a list attached by name": (list(attached), len(attached))}
+            names = (shared.shm.name, attached.shm.name)
+            stored_format = shared.format
+            empty = blocks.keep_list(sm.ShareableList())
+            reads["ShareableList()"] = (list(empty), len(empty))
+    outcomes = ROUND_TRIP.counter()
+    for what, (read, length) in reads.items():
+        expected = [] if what == "ShareableList()" else values
+        if typed(read) != typed(expected):
+            outcomes.observe("misread", f"{what}: {list_difference(read, expected)}")
+        else:
+            outcomes.expect(length == len(expected), "other-length",
+                            f"{what}: len() is {length} for {len(expected)} values", "as-made")
+    outcomes.expect(names[1] == names[0], "other-block",
+                    f"attached to {names[1]!r}, not {names[0]!r}", "as-made")
+    try:
+        format_size = struct.calcsize(stored_format)
+    except (struct.error, TypeError) as exc:
+        outcomes.observe("bad-format", f"format {stored_format!r}: {exc}")
+    else:
+        outcomes.expect(format_size >= len(values), "bad-format",
+                        f"format {stored_format!r} packs {format_size} bytes for "
+                        f"{len(values)} values", "as-made")
+    outcomes.verdict()
+
+
+UNCHANGED_BY_REFUSAL = OutcomeTable(
+    unit="lists after a refused assignment",
+    acceptable={"unchanged": "every item kept its value and type"},
+    forbidden={"changed": "an item's value or type changed"},
+)
 
 
 @invariant(program=oversize_programs())
@@ -685,9 +927,62 @@ def test_oversized_assignment_is_refused_and_keeps_the_old_value(target, program
         expect_raises(ValueError, lambda: shared.__setitem__(position, value),
                       f"storing {type(value).__name__} of {len(value)} in slot {position} "
                       f"(room {room(values[position])} bytes)")
-        after = typed(shared)
-    assert after == typed(values), f"after the refused assignment the list reads {after}, " \
-                                   f"was {typed(values)}"
+        with judged("reading the list after the refused assignment"):
+            after = list(shared)
+    outcomes = UNCHANGED_BY_REFUSAL.counter()
+    outcomes.expect(typed(after) == typed(values), "changed",
+                    f"after the refused assignment: {list_difference(after, values)}",
+                    "unchanged")
+    outcomes.verdict()
+
+
+UNSUPPORTED = OutcomeTable(
+    unit="lists after a refused assignment of an unsupported value",
+    acceptable={"unchanged": "every item kept its value and type"},
+    forbidden={"changed": "an item's value or type changed"},
+)
+
+
+@invariant(values=nonempty_value_lists, unsupported=unsupported_values, big=oversized_ints)
+def test_unsupported_values_are_refused(target, values, unsupported, big):
+    """A value of a type ShareableList does not store raises KeyError, at creation and on
+    assignment; an int outside the signed 64-bit range assigned to an int item raises
+    struct.error; a refused assignment leaves the list as it was.
+
+    Docs: multiprocessing.shared_memory — ShareableList ("Constrains storable values to only
+    the int (signed 64-bit), float, bool, str ..., bytes ..., and None built-in data types");
+    the KeyError and struct.error are CPython's.  An out-of-range int at creation is left out:
+    CPython has then already created the block, which it leaks.
+    Promises: SL-7.
+    """
+    sm = shared_memory_of(target)
+    model = [*values, 0]  # the last item is an int
+    with Blocks(sm) as blocks:
+        expect_raises(KeyError, lambda: blocks.keep_list(sm.ShareableList([*values,
+                                                                             unsupported])),
+                      f"ShareableList(<{len(values)} values and a "
+                      f"{type(unsupported).__name__}>)")
+        shared = blocks.keep_list(sm.ShareableList(model))
+        position = len(values) // 2
+        expect_raises(KeyError, lambda: shared.__setitem__(position, unsupported),
+                      f"assigning a {type(unsupported).__name__} to item {position}")
+        expect_raises(struct.error, lambda: shared.__setitem__(-1, big),
+                      f"assigning {big} to an int item")
+        with judged("reading the list after the refused assignments"):
+            after = list(shared)
+    outcomes = UNSUPPORTED.counter()
+    outcomes.expect(typed(after) == typed(model), "changed",
+                    f"after the refused assignments: {list_difference(after, model)}",
+                    "unchanged")
+    outcomes.verdict()
+
+
+LOOKUPS = OutcomeTable(
+    unit="count() and index() calls",
+    acceptable={"as-a-list": "the same answer a list of the same values gives"},
+    forbidden={"wrong-count": "count(v) differs from the list's",
+               "wrong-index": "index(v) differs from the list's"},
+)
 
 
 @invariant(program=lookup_programs())
@@ -702,17 +997,34 @@ def test_index_and_count_agree_with_a_list(target, program):
     """
     sm = shared_memory_of(target)
     model = list(program["values"])
+    outcomes = LOOKUPS.counter()
     with Blocks(sm) as blocks:
         shared = blocks.keep_list(sm.ShareableList(model))
         for probe in program["probes"]:
-            assert shared.count(probe) == model.count(probe), \
-                f"count({probe!r}) is {shared.count(probe)}; the list has {model.count(probe)}"
+            with judged(f"count({probe!r})"):
+                counted = shared.count(probe)
+            outcomes.expect(counted == model.count(probe), "wrong-count",
+                            f"count({probe!r}) is {counted}; the list has "
+                            f"{model.count(probe)}", "as-a-list")
             if probe in model:
-                assert shared.index(probe) == model.index(probe), \
-                    f"index({probe!r}) is {shared.index(probe)}, not {model.index(probe)}"
+                with judged(f"index({probe!r})"):
+                    found = shared.index(probe)
+                outcomes.expect(found == model.index(probe), "wrong-index",
+                                f"index({probe!r}) is {found}, not {model.index(probe)}",
+                                "as-a-list")
             else:
                 expect_raises(ValueError, lambda probe=probe: shared.index(probe),
                               f"index({probe!r}) of an absent value")
+    outcomes.verdict()
+
+
+FIXED_LENGTH = OutcomeTable(
+    unit="reads of a list around refused and negative-index operations",
+    acceptable={"as-a-list": "the values and length a list would have"},
+    forbidden={"changed": "a refused assignment changed the list",
+               "misread": "a negative index read or wrote another item than a list's",
+               "resized": "len() changed"},
+)
 
 
 @invariant(program=bounds_programs())
@@ -732,26 +1044,49 @@ def test_fixed_length_bounds_and_no_slicing(target, program):
     model = list(program["values"])
     n, beyond, from_end = len(model), program["beyond"], program["from_end"]
     start, stop = program["slice"]
+    outcomes = FIXED_LENGTH.counter()
     with Blocks(sm) as blocks:
         shared = blocks.keep_list(sm.ShareableList(model))
         expect_raises(IndexError, lambda: shared[n + beyond], f"reading [{n + beyond}] of {n}")
         expect_raises(IndexError, lambda: shared.__setitem__(n + beyond, None),
                       f"assigning [{n + beyond}] of {n}")
-        assert typed(shared) == typed(model), f"a refused assignment changed the list to " \
-                                              f"{typed(shared)}"
-        assert repr(shared[-from_end]) == repr(model[-from_end]), \
-            f"[-{from_end}] reads {shared[-from_end]!r}, not {model[-from_end]!r}"
-        shared[-from_end] = model[-from_end] = program["replacement"]
-        assert typed(shared) == typed(model), f"after assigning [-{from_end}] the list reads " \
-                                              f"{typed(shared)}, not {typed(model)}"
+        with judged(f"reading the list, reading and assigning [-{from_end}]"):
+            after_refusal = list(shared)
+            read_from_end = shared[-from_end]
+            shared[-from_end] = program["replacement"]
+            after_assignment = list(shared)
         expect_raises(TypeError, lambda: shared[start:stop], f"reading [{start}:{stop}]")
         expect_raises(TypeError, lambda: shared.__setitem__(slice(start, stop), []),
                       f"assigning [{start}:{stop}]")
         expect_raises(AttributeError, lambda: shared.append(None), "append()")
-        assert len(shared) == n, f"the length changed from {n} to {len(shared)}"
+        with judged("len()"):
+            length = len(shared)
+    outcomes.expect(typed(after_refusal) == typed(model), "changed",
+                    f"after the refused assignment: {list_difference(after_refusal, model)}",
+                    "as-a-list")
+    outcomes.expect(repr(read_from_end) == repr(model[-from_end]), "misread",
+                    f"[-{from_end}] reads {read_from_end!r}, not {model[-from_end]!r}",
+                    "as-a-list")
+    model[-from_end] = program["replacement"]
+    outcomes.expect(typed(after_assignment) == typed(model), "misread",
+                    f"after assigning [-{from_end}]: {list_difference(after_assignment, model)}",
+                    "as-a-list")
+    outcomes.expect(length == n, "resized", f"the length changed from {n} to {length}",
+                    "as-a-list")
+    outcomes.verdict()
+
+
+SHARED_LISTS = OutcomeTable(
+    unit="reads of the whole list",
+    acceptable={"current": "showed every write made before it, with its type"},
+    forbidden={"stale": "missed or garbled a write made before it",
+               "other-block": "the sharer's list is not the creator's block",
+               "resized": "len() differs from the length the list was made with"},
+)
 
 
 @invariant(program=list_sharing_programs())
+@example(program=LARGE_LIST_SHARING)
 def test_attached_lists_see_each_others_writes(target, program):
     """Lists attached in other processes, one by name and one unpickled, hold the creator's
     values; the creator then sees their writes (which may change an item's type), and they see
@@ -769,47 +1104,43 @@ def test_attached_lists_see_each_others_writes(target, program):
     after_all = applied(after_sharers, program["parent_writes"])
     sharers = len(SHARERS)
     with Blocks(sm) as blocks, target.scenario() as s:
-        shared = blocks.keep_list(sm.ShareableList(initial))
-        handles = {"name": shared.shm.name, "pickle": pickle.dumps(shared)}
+        with judged(f"ShareableList(<{len(initial)} values>) and pickling it"):
+            shared = blocks.keep_list(sm.ShareableList(initial))
+            handles = {"name": shared.shm.name, "pickle": pickle.dumps(shared)}
         board = s.board(actors.list_board_slots(sharers))
         started = [s.start(actors.share_list, sm.ShareableList, board, sharers, s.deadline,
                            (index, how, handles[how], writes), role=f"sharer by {how}")
                    for index, (how, writes) in enumerate(zip(SHARERS, program["sharer_writes"]))]
         for index in range(sharers):
-            await_signal(s, board, actors.READ + index, started,
-                         what=f"sharer {index} to read the list")
+            s.await_slot(board, actors.READ + index, 1, what=f"sharer {index} to read the list")
         board[actors.WRITE_NOW] = 1
         for index in range(sharers):
-            await_signal(s, board, actors.wrote_slot(sharers, index), started,
+            s.await_slot(board, actors.wrote_slot(sharers, index), 1,
                          what=f"sharer {index} to write")
-        creator_saw = list(shared)
-        for position, value in program["parent_writes"]:
-            shared[position] = value
+        with judged("the creator reading the sharers' writes and making its own"):
+            creator_saw = list(shared)
+            for position, value in program["parent_writes"]:
+                shared[position] = value
         board[actors.PARENT_WROTE] = 1
         reports = s.join(started, stuck_in="ShareableList reads and writes")
         for report in reports:
             blocks.add(report["name"])
-        creator_length = len(shared)
-    outcomes = Outcomes(
-        unit="reads of the whole list",
-        acceptable={"current": "showed every write made before it, with its type"},
-        forbidden={"stale": "missed or garbled a write made before it",
-                   "other-block": "the sharer's list is not the creator's block",
-                   "resized": "len() differs from the length the list was made with"},
-    )
+        with judged("len() of the creator's list"):
+            creator_length = len(shared)
+    outcomes = SHARED_LISTS.counter()
     for how, report in zip(SHARERS, reports):
         outcomes.expect(report["name"] == shared.shm.name, "other-block",
                         f"sharer by {how} is on {report['name']!r}", "current")
         for moment, read, expected in (("first", report["first"], initial),
                                        ("final", report["final"], after_all)):
             outcomes.expect(typed(read) == typed(expected), "stale",
-                            f"sharer by {how}, {moment} read: {typed(read)}, expected "
-                            f"{typed(expected)}", "current")
+                            f"sharer by {how}, {moment} read: {list_difference(read, expected)}",
+                            "current")
         outcomes.expect(report["length"] == len(initial), "resized",
                         f"sharer by {how}: len() {report['length']}", "current")
     outcomes.expect(typed(creator_saw) == typed(after_sharers), "stale",
-                    f"creator after the sharers wrote: {typed(creator_saw)}, expected "
-                    f"{typed(after_sharers)}", "current")
+                    f"creator after the sharers wrote: "
+                    f"{list_difference(creator_saw, after_sharers)}", "current")
     outcomes.expect(creator_length == len(initial), "resized",
                     f"creator: len() {creator_length}", "current")
     outcomes.verdict()
@@ -819,6 +1150,15 @@ def test_attached_lists_see_each_others_writes(target, program):
 
 MANAGER_SIZES = (100, 5000)
 MANAGER_VALUES = (1, 2.5, "three", b"four", None, True)
+
+MANAGED = OutcomeTable(
+    unit="blocks made through the manager",
+    acceptable={"ordinary-then-unlinked": "an ordinary block or list while the manager ran, "
+                                          "unlinked once it shut down"},
+    forbidden={"not-ordinary": "the manager returned something else than a SharedMemory of "
+                               "at least the size asked, or a ShareableList of the values",
+               "survived": "still attachable after the manager shut down"},
+)
 
 
 @pytest.mark.requires("shared_memory_manager")
@@ -838,40 +1178,40 @@ def test_manager_unlinks_its_blocks_at_shutdown(target):
     sm = shared_memory_of(target)
     manager_class = shared_memory_manager_of(target)
     authkey = secrets.token_bytes(16)
+    outcomes = MANAGED.counter()
     with Blocks(sm) as blocks, target.scenario() as s:
         manager = manager_class(authkey=authkey, ctx=target.ctx)
         try:
-            with manager:
-                block = blocks.keep(manager.SharedMemory(64))
-                shared = blocks.keep_list(manager.ShareableList(MANAGER_VALUES))
-                (names,) = s.run(actors.create_through_manager, [(MANAGER_SIZES, MANAGER_VALUES)],
-                                 role="client", stuck_in="a SharedMemoryManager client",
-                                 extra_args=(manager_class, manager.address, authkey))
-                for name in names:
-                    blocks.add(name)
-                assert isinstance(block, sm.SharedMemory) and block.size >= 64, \
-                    f"manager.SharedMemory(64) returned {block!r}"
-                assert isinstance(shared, sm.ShareableList), \
-                    f"manager.ShareableList returned {type(shared).__name__}"
-                assert typed(shared) == typed(MANAGER_VALUES), f"its list reads {typed(shared)}"
-                made = [block.name, shared.shm.name, *names]
-                block.close()
-                shared.shm.close()
+            with judged("starting the manager, making a block and a list through it"):
+                with manager:
+                    block = blocks.keep(manager.SharedMemory(64))
+                    shared = blocks.keep_list(manager.ShareableList(MANAGER_VALUES))
+                    (names,) = s.run(actors.create_through_manager,
+                                     [(MANAGER_SIZES, MANAGER_VALUES)], role="client",
+                                     stuck_in="a SharedMemoryManager client",
+                                     extra_args=(manager_class, manager.address, authkey))
+                    for name in names:
+                        blocks.add(name)
+                    made = [block.name, shared.shm.name, *names]
+                    handed_out = {"manager.SharedMemory(64)": (
+                                      isinstance(block, sm.SharedMemory) and block.size >= 64,
+                                      f"{type(block).__name__} of size {block.size}"),
+                                  f"manager.ShareableList({MANAGER_VALUES})": (
+                                      isinstance(shared, sm.ShareableList)
+                                      and typed(shared) == typed(MANAGER_VALUES),
+                                      f"{type(shared).__name__} reading {list(shared)}")}
+                    block.close()
+                    shared.shm.close()
         finally:
             shutdown_manager(manager)
-        survivors = []
+        for call, (ordinary, returned) in handed_out.items():
+            if not ordinary:
+                outcomes.observe("not-ordinary", f"{call} returned {returned}")
         for name in made:
             try:
                 sm.SharedMemory(name).close()
-                survivors.append(name)
             except FileNotFoundError:
-                pass
-    outcomes = Outcomes(
-        unit="blocks made through the manager",
-        acceptable={"unlinked": "attaching after shutdown raised FileNotFoundError"},
-        forbidden={"survived": "still attachable after the manager shut down"},
-    )
-    for name in made:
-        outcomes.expect(name not in survivors, "survived", f"{name!r} survived shutdown",
-                        "unlinked")
+                outcomes.observe("ordinary-then-unlinked")
+            else:
+                outcomes.observe("survived", f"{name!r} survived shutdown")
     outcomes.verdict()

@@ -14,6 +14,8 @@ import importlib
 import pickle
 import sys
 
+from conformance.harness.child import judged
+
 WRITE_NOW = 0
 PARENT_WROTE = 1
 READ = 2
@@ -41,20 +43,22 @@ def read_then_write(block, plan):
 
 def attach_read_write(block_class, name, plan):
     """Attach to the block by name and ``read_then_write`` its region."""
-    block = block_class(name)
-    try:
-        return read_then_write(block, plan)
-    finally:
-        block.close()
+    with judged("attaching by name, reading and writing a region, closing"):
+        block = block_class(name)
+        try:
+            return read_then_write(block, plan)
+        finally:
+            block.close()
 
 
 def unpickle_read_write(blob, plan):
     """Unpickle a block sent by the parent; return its name and what ``read_then_write`` saw."""
-    block = pickle.loads(blob)
-    try:
-        return (block.name, *read_then_write(block, plan))
-    finally:
-        block.close()
+    with judged("unpickling a SharedMemory, reading and writing a region, closing"):
+        block = pickle.loads(blob)
+        try:
+            return (block.name, *read_then_write(block, plan))
+        finally:
+            block.close()
 
 
 def share_list(list_class, board, sharers, deadline, plan):
@@ -64,37 +68,40 @@ def share_list(list_class, board, sharers, deadline, plan):
     Return {"name", "first", "final", "length"}: the block attached to, both reads, and len().
     """
     index, how, handle, writes = plan
-    shared = list_class(name=handle) if how == "name" else pickle.loads(handle)
-    try:
+    with judged(f"attaching a ShareableList by {how} and reading it"):
+        shared = list_class(name=handle) if how == "name" else pickle.loads(handle)
         first = list(shared)
-        board[READ + index] = 1
-        if not board.wait_until(WRITE_NOW, 1, deadline):
-            raise RuntimeError("the parent never said to write")
+    board[READ + index] = 1
+    if not board.wait_until(WRITE_NOW, 1, deadline):
+        raise RuntimeError("the parent never said to write")
+    with judged(f"{len(writes)} writes to the list"):
         for position, value in writes:
             shared[position] = value
-        board[wrote_slot(sharers, index)] = 1
-        if not board.wait_until(PARENT_WROTE, 1, deadline):
-            raise RuntimeError("the parent never said it had written")
-        return {"name": shared.shm.name, "first": first, "final": list(shared),
+    board[wrote_slot(sharers, index)] = 1
+    if not board.wait_until(PARENT_WROTE, 1, deadline):
+        raise RuntimeError("the parent never said it had written")
+    with judged("reading the list again, len() and closing it"):
+        seen = {"name": shared.shm.name, "first": first, "final": list(shared),
                 "length": len(shared)}
-    finally:
         shared.shm.close()
+    return seen
 
 
 def create_through_manager(manager_class, address, authkey, plan):
     """Connect to a running SharedMemoryManager; make blocks and a list through it; return the
     names of the blocks made (closed here, never unlinked)."""
     sizes, values = plan
-    manager = manager_class(address=address, authkey=authkey)
-    manager.connect()
     names = []
-    for size in sizes:
-        block = manager.SharedMemory(size)
-        names.append(block.name)
-        block.close()
-    shared = manager.ShareableList(values)
-    names.append(shared.shm.name)
-    shared.shm.close()
+    with judged("connecting to a SharedMemoryManager and making blocks and a list through it"):
+        manager = manager_class(address=address, authkey=authkey)
+        manager.connect()
+        for size in sizes:
+            block = manager.SharedMemory(size)
+            names.append(block.name)
+            block.close()
+        shared = manager.ShareableList(values)
+        names.append(shared.shm.name)
+        shared.shm.close()
     return names
 
 

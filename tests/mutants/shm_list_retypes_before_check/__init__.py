@@ -4,10 +4,10 @@ fits, so a refused assignment leaves the old value read back as the new type.
 A package: the kit finds its classes in ``.shared_memory`` (and ``.managers``).
 """
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
     "test_shared_memory.py::test_oversized_assignment_is_refused_and_keeps_the_old_value":
-        UNCONVERTED,
+        violated("changed"),
 }

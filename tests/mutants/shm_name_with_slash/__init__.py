@@ -3,9 +3,9 @@
 A package: the kit finds its classes in ``.shared_memory`` (and ``.managers``).
 """
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_shared_memory.py::test_a_named_block_reports_its_name": UNCONVERTED,
+    "test_shared_memory.py::test_a_named_block_reports_its_name": violated("other-name"),
 }

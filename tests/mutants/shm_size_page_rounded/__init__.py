@@ -4,9 +4,10 @@ but only the requested bytes are mapped: ``buf`` is shorter than ``size``.
 A package: the kit finds its classes in ``.shared_memory`` (and ``.managers``).
 """
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_shared_memory.py::test_created_blocks_are_distinct_and_span_their_size": UNCONVERTED,
+    "test_shared_memory.py::test_created_blocks_are_distinct_and_span_their_size":
+        violated("buf-mismatch"),
 }
