@@ -3,7 +3,7 @@ listed method is not the one get_context() returns."""
 
 import multiprocessing
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 get_context, _ = mutant()
 
@@ -15,5 +15,6 @@ def get_all_start_methods():
 
 
 KILLS = {
-    "test_start_methods.py::test_all_start_methods_lists_the_default_first": UNCONVERTED,
+    "test_start_methods.py::test_all_start_methods_lists_the_default_first":
+        violated("default-not-first"),
 }

@@ -3,7 +3,7 @@ ImportError escape, so one missing optional module stops the program from starti
 
 import importlib
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def set_forkserver_preload(ctx, module_names):
@@ -14,5 +14,6 @@ def set_forkserver_preload(ctx, module_names):
 
 get_context, get_all_start_methods = mutant(set_forkserver_preload=set_forkserver_preload)
 KILLS = {
-    "test_start_methods.py::test_forkserver_preload_imports_listed_modules": UNCONVERTED,
+    "test_start_methods.py::test_forkserver_preload_imports_listed_modules":
+        violated("raised"),
 }

@@ -5,7 +5,7 @@ its mistake goes unnoticed."""
 import multiprocessing
 from multiprocessing.context import ForkProcess, ForkServerProcess, SpawnProcess
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class Tolerant:
@@ -36,5 +36,5 @@ def process(ctx, *args, **kwargs):
 
 get_context, get_all_start_methods = mutant(Process=process)
 KILLS = {
-    "test_start_methods.py::test_unguarded_main_fails_spawning_children": UNCONVERTED,
+    "test_start_methods.py::test_unguarded_main_fails_spawning_children": violated("started"),
 }
