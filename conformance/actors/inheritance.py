@@ -7,7 +7,9 @@ two-party barrier.
 
 Blocked-child board layout, per primitive i in turn: ``3 * i + READY`` is set just before the
 child blocks in it, ``3 * i + DONE`` once its call has ended (SIGINT already ignored again), and
-``3 * i + ACK`` by the parent once it will send no more SIGINTs for primitive i.
+``3 * i + ACK`` by the parent once it will send no more SIGINTs for primitive i.  The child arms
+a one-shot SIGINT handler for each call, so that a SIGINT the parent sends after the first one
+is ignored instead of landing in the child's bookkeeping.
 """
 
 import signal
@@ -67,19 +69,20 @@ def pass_barrier(barrier, deadline):
     return barrier.wait(timeout=deadline)
 
 
+def interrupt_once(signum, frame):
+    """Raise KeyboardInterrupt for one SIGINT, as Python's default handler does, and ignore the
+    SIGINTs that follow until the next call is armed: none can land outside the call."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def block_until_interrupted(primitives, board, deadline):
     """Block in each (kind, primitive) in turn until SIGINT; return (kind, how it ended)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only an armed call may be interrupted
     ended = []
     for index, (kind, primitive) in enumerate(primitives):
         slots = SLOTS_PER_PRIMITIVE * index
-        # The promise concerns Python's default SIGINT handling; a fork child inherits whatever
-        # handler its parent installed.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        try:
-            how = block_in(kind, primitive, board, slots + READY)
-        except KeyboardInterrupt:
-            how = "interrupted"
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        how = block_in(kind, primitive, board, slots + READY)
         board[slots + DONE] = 1
         board.wait_until(slots + ACK, 1, deadline)
         ended.append((kind, how))
@@ -87,12 +90,42 @@ def block_until_interrupted(primitives, board, deadline):
 
 
 def block_in(kind, primitive, board, ready_slot):
-    if kind == "Condition.wait":
-        with primitive:
-            board[ready_slot] = 1
-            primitive.wait()
-        return "woken"
-    board[ready_slot] = 1
-    primitive.acquire()
-    primitive.release()
-    return "acquired"
+    """Announce, then block in the call until a SIGINT interrupts it ("interrupted") or the
+    parent lets it finish ("acquired", "woken"); release what is held afterwards.  An interrupt
+    that lands before the call was entered is not what the promise is about: the call is armed
+    and entered again."""
+    waits = kind == "Condition.wait"
+    if waits:
+        primitive.acquire()
+    how = None
+    while how is None:
+        entered = False
+        signal.signal(signal.SIGINT, interrupt_once)
+        try:
+            try:
+                board[ready_slot] = 1
+                entered = True
+                if waits:
+                    primitive.wait()
+                else:
+                    primitive.acquire()
+                how = "woken" if waits else "acquired"
+            finally:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except KeyboardInterrupt:
+            if how is None and entered:  # raised by the call, not after it returned
+                how = "interrupted"
+    if waits:
+        release_if_held(primitive)
+    elif how != "interrupted":
+        primitive.release()
+    return how
+
+
+def release_if_held(condition):
+    """After an interrupted ``wait()`` the Condition's lock is held again or not, depending on
+    where in ``wait()`` the interrupt landed: release it only if it is."""
+    try:
+        condition.release()
+    except (AssertionError, ValueError, RuntimeError):  # not held: nothing to release
+        pass
