@@ -235,7 +235,7 @@ def sharing_programs(draw):
     one besides the creator) rewrite, each with a nonzero XOR mask, so every written byte
     differs from the creator's."""
     size = draw(sized(8, 3 * mmap.PAGESIZE))
-    attachers = min(draw(process_counts(1, 3)), size // 2)
+    attachers = min(draw(process_counts(1, 4)), size // 2)
     cuts = sorted(draw(st.lists(st.integers(0, size), min_size=2 * attachers,
                                 max_size=2 * attachers, unique=True)))
     return {"size": size, "pattern": draw(byte_patterns),
