@@ -62,14 +62,17 @@ def invariant_function(invariant):
 def missing_capabilities(invariant, method, provider):
     """Why the real implementation cannot run ``invariant`` here (None if it can)."""
     module, name = invariant_function(invariant)
-    markers = [*getattr(module, "pytestmark", []),
-               *getattr(getattr(module, name), "pytestmark", [])]
-    if not isinstance(markers, list):
-        markers = [markers]
+    markers = [*as_list(getattr(module, "pytestmark", [])),
+               *as_list(getattr(getattr(module, name), "pytestmark", []))]
     needed = [arg for mark in markers if mark.name == "requires" for arg in mark.args]
     target = Target(multiprocessing, method, 30, provider, without=option_values("mp-without"))
     reasons = [reason for reason in map(target.missing, needed) if reason is not None]
     return "; ".join(reasons) or None
+
+
+def as_list(marks):
+    """A ``pytestmark`` may be one mark or a list of them."""
+    return marks if isinstance(marks, list) else [marks]
 
 
 def expected_rows(mutant, several):
