@@ -245,6 +245,10 @@ class Run:
         from conformance.harness.scenario import sweep_stale_workdirs
 
         sweep_stale_workdirs()
+        # What exists now (modules, the collected items) lives for the whole run: keep it out of
+        # the collections that finalize each invariant's dropped primitives.
+        gc.collect()
+        gc.freeze()
         self.config.pluginmanager.register(Invariants(self), "conformance-invariants")
         self.gather()
 

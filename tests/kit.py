@@ -8,14 +8,17 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-# The self-test's own options, added to every run of the kit, e.g.
+# The self-test's own options, added to every run of the kit (last: they win), e.g.
 # "--start-method=spawn --mp-without=posix_signals" to stand in for a platform without fork or
 # signals (see tests/test_platforms.py).
 OPTIONS = os.environ.get("MP_SELFTEST_OPTIONS", "").split()
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
 # Environment a run of the kit must not inherit from the kit's own tests (a CI runner's step
 # summary is for the job's own results).
-NOT_INHERITED = ("GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS", "PYTEST_XDIST_WORKER")
+# PYTHONDONTWRITEBYTECODE would make every run redo pytest's assertion rewriting of every module
+# (a second per session).
+NOT_INHERITED = ("GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS", "PYTEST_XDIST_WORKER",
+                 "PYTHONDONTWRITEBYTECODE")
 
 
 def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
@@ -27,11 +30,11 @@ def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
     """
     results = tmp_path / "results.json"
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
-               f"--conformance-json={results}", "--hypothesis-seed=0", *OPTIONS, *args]
+               f"--conformance-json={results}", "--hypothesis-seed=0", *args, *OPTIONS]
     inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                               timeout=timeout, env={**inherited, "PYTHONDONTWRITEBYTECODE": "1",
-                                                     RUN_MARKER: str(tmp_path), **(env or {})})
+                               timeout=timeout, env={**inherited, RUN_MARKER: str(tmp_path),
+                                                     **(env or {})})
     if not results.exists():
         raise AssertionError(f"the kit did not run:\n{completed.stdout[-6000:]}\n"
                              f"{completed.stderr[-3000:]}")

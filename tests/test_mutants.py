@@ -134,7 +134,7 @@ def run_batch(mutants, tmp_path):
     several = len(mutants) > 1
     node_ids = [f"conformance/{key.split('::')[0]}::{key.split('::')[1]}"
                 for mutant in mutants for key in expected_rows(mutant, several)]
-    results, completed = run_kit(tmp_path, *node_ids, "--mp-deadline=10", "--mp-reruns=0",
+    results, completed = run_kit(tmp_path, *node_ids, "--mp-deadline=5", "--mp-reruns=0",
                                  *(f"--mp-impl=tests.mutants.{mutant}" for mutant in mutants),
                                  "-p", "no:xdist", timeout=900)
     return {mutant: (results, completed, several) for mutant in mutants}
@@ -191,7 +191,7 @@ def test_wrapped_real_implementation_passes_everything(tmp_path):
     """The mutants' wrapper with no bug passes the whole kit (same profile as the mutants):
     the kills above are the bugs' doing."""
     results, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
-                                 "--mp-deadline=10", "-n", str(os.cpu_count() or 1),
+                                 "--mp-deadline=5", "-n", str(os.cpu_count() or 1),
                                  timeout=1800)
     outcomes = {key: result["outcome"] for key, result in results.items()}
     assert outcomes and set(outcomes.values()) <= {"passed", "unsupported"}, \
