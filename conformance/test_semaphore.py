@@ -154,8 +154,9 @@ def contention_programs(draw):
     return {"kind": draw(kinds), "value": value, "stays": plans}
 
 
-# A volume no drawn program reaches: 256 sections, 64 from each of four contenders.
-MANY_SECTIONS = {"kind": "Semaphore", "value": 2, "stays": ((0.0,) * 64,) * 4}
+# A volume no drawn program reaches: 256 sections, 64 from each of four contenders, each staying
+# 5 ms once company arrived (a holder admitted beyond the value meanwhile is seen).
+MANY_SECTIONS = {"kind": "Semaphore", "value": 2, "stays": ((0.005,) * 64,) * 4}
 
 
 @pytest.mark.providers("native", "manager")
