@@ -16,7 +16,7 @@ from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import lock as actors
-from conformance.harness.probe import probe_states
+from conformance.harness.probe import probe_states, takes
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, expect_raises, judged
 from conformance.judge.locks import (ACQUIRE_KEYWORDS, EDGE_TIMEOUT_CALLS, acquire_free,
@@ -58,6 +58,14 @@ KEYWORDS = OutcomeTable(
                               "False"},
 )
 WITH_STATEMENTS = with_statements_table("Lock")
+OF_ITS_CONTEXT = OutcomeTable(
+    unit="Locks made by a context's factory",
+    acceptable={"lock-class": "an instance of the implementation's synchronize.Lock",
+                "shared": "held by a process of the context it was given to"},
+    forbidden={"other-class": "not an instance of synchronize.Lock, or an RLock",
+               "not-shared": "free in the parent while a process of the context it was given "
+                             "to held it"},
+)
 
 # Releasing an unlocked Lock.  multiprocessing — Lock.release: "when invoked on an unlocked lock,
 # a ValueError is raised".  A manager's Lock is a proxy for "a shared threading.Lock object"
@@ -282,4 +290,36 @@ def test_with_statement_acquires_and_releases(target):
     outcomes.expect(again_inside is False, "reentered",
                     f"the owner's acquire(False) inside the with returned {again_inside!r}",
                     "refused-to-owner")
+    outcomes.verdict()
+
+
+@pytest.mark.requires("synchronize")
+def test_factory_makes_a_lock_of_its_context(target):
+    """``ctx.Lock()`` makes a ``synchronize.Lock`` (the implementation's own, not its RLock)
+    bound to ``ctx``: a process that ``ctx`` starts with it holds the very same lock.
+
+    Docs: multiprocessing — Synchronization primitives (Lock: "a non-recursive lock object";
+    "Lock ... is actually a factory function which returns an instance of
+    multiprocessing.synchronize.Lock initialized with a default context"); Contexts and start
+    methods ("Context objects have the same API as the multiprocessing module").
+    Promises: LOCK-1.
+    """
+    synchronize = target.submodule("synchronize")
+    with target.scenario() as s:
+        board = s.board(actors.HOLDER_SLOTS)
+        lock = s.keep(target.ctx.Lock())
+        with judged("start() of a process of the Lock's context, given the Lock"):
+            holder = s.start(actors.hold_until_told, lock, board, s.deadline, role="holder")
+        s.await_slot(board, actors.HELD, 1, what="the holder to acquire the Lock")
+        with judged("acquire(False) while the holder holds it"):
+            free_here = takes(lock, False)
+        board[actors.RELEASE_NOW] = 1
+        s.join([holder], stuck_in="Lock.release after being told")
+    outcomes = OF_ITS_CONTEXT.counter()
+    outcomes.expect(isinstance(lock, synchronize.Lock)
+                    and not isinstance(lock, synchronize.RLock), "other-class",
+                    f"ctx.Lock() made a {type(lock).__module__}.{type(lock).__qualname__}",
+                    "lock-class")
+    outcomes.expect(not free_here, "not-shared", "acquire(False) in the parent returned True "
+                                                 "while the holder held the Lock", "shared")
     outcomes.verdict()

@@ -88,6 +88,14 @@ KEYWORDS = OutcomeTable(
                "not-re-entered": "acquire(<keyword>=False) by its owner did not return True"},
 )
 WITH_STATEMENTS = with_statements_table("RLock")
+OF_ITS_CONTEXT = OutcomeTable(
+    unit="RLocks made by a context's factory",
+    acceptable={"rlock-class": "an instance of the implementation's synchronize.RLock",
+                "shared": "owned by a process of the context it was given to"},
+    forbidden={"other-class": "not an instance of synchronize.RLock",
+               "not-shared": "free in the parent while a process of the context it was given "
+                             "to owned it"},
+)
 
 ACQUIRE_MODES = st.sampled_from(["nonblocking", "block", "timed"])
 # A volume no drawn program reaches: hundreds of sections, 96 from one process, up to 3 deep.
@@ -356,4 +364,36 @@ def test_with_statements_nest(target):
     outcomes = WITH_STATEMENTS.counter()
     count_with_statements(outcomes, expected, probed, lock_actors.STATE_NAMES, entered, failed,
                           entries=4)
+    outcomes.verdict()
+
+
+@pytest.mark.requires("synchronize")
+def test_factory_makes_an_rlock_of_its_context(target):
+    """``ctx.RLock()`` makes a ``synchronize.RLock`` (the implementation's own) bound to
+    ``ctx``: a process that ``ctx`` starts with it owns the very same lock.
+
+    Docs: multiprocessing — Synchronization primitives (RLock: "a recursive lock object";
+    "RLock ... is actually a factory function which returns an instance of
+    multiprocessing.synchronize.RLock initialized with a default context"); Contexts and start
+    methods ("Context objects have the same API as the multiprocessing module").
+    Promises: RLOCK-1.
+    """
+    synchronize = target.submodule("synchronize")
+    with target.scenario() as s:
+        board = s.board(lock_actors.HOLDER_SLOTS)
+        lock = s.keep(target.ctx.RLock())
+        with judged("start() of a process of the RLock's context, given the RLock"):
+            owner = s.start(lock_actors.hold_until_told, lock, board, s.deadline, role="owner")
+        s.await_slot(board, lock_actors.HELD, 1, what="the owner to acquire the RLock")
+        with judged("acquire(False) while the owner holds it"):
+            free_here = takes(lock, False)
+        board[lock_actors.RELEASE_NOW] = 1
+        s.join([owner], stuck_in="RLock.release after being told")
+    outcomes = OF_ITS_CONTEXT.counter()
+    outcomes.expect(isinstance(lock, synchronize.RLock), "other-class",
+                    f"ctx.RLock() made a {type(lock).__module__}.{type(lock).__qualname__}",
+                    "rlock-class")
+    outcomes.expect(not free_here, "not-shared", "acquire(False) in the parent returned True "
+                                                 "while another process owned the RLock",
+                    "shared")
     outcomes.verdict()
