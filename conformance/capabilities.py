@@ -90,6 +90,10 @@ def probe_sharedctypes(target):
     submodule_with(target.module, "sharedctypes", ("copy", "synchronized"))
 
 
+def probe_synchronize(target):
+    submodule_with(target.module, "synchronize", ("Lock", "RLock"))
+
+
 def probe_fork_warning(target):
     if sys.version_info < (3, 12):
         raise Missing("os.fork() warns in a multi-threaded process from Python 3.12 on")
@@ -133,6 +137,7 @@ CAPABILITIES = {
     "remote_managers": probe_remote_managers,
     "connection": probe_connection,
     "sharedctypes": probe_sharedctypes,
+    "synchronize": probe_synchronize,
     "fork": probe_fork,
     "fork_warning": probe_fork_warning,
     "forkserver": probe_forkserver,

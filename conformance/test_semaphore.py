@@ -10,14 +10,14 @@ error for a negative initial value) the difference is pinned in a table keyed by
 """
 
 import pytest
+from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import semaphore as actors
-from conformance.actors.common import pause
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, expect_raises
+from conformance.judge import OutcomeTable, expect_raises, judged
 from conformance.judge.timing import never_early
-from conformance.strategies import process_counts, timeouts
+from conformance.strategies import process_counts, sized, timeouts
 
 KINDS = ("Semaphore", "BoundedSemaphore")
 
@@ -37,7 +37,59 @@ NEGATIVE_VALUE_RAISES = {"native": ("OSError", OSError), "manager": ("RemoteErro
 
 kinds = st.sampled_from(KINDS)
 stays = st.sampled_from([0.0, 0.0, 0.001, 0.005, 0.02])  # time inside once company arrived
-settle = st.sampled_from([0.0, 0.002, 0.01, 0.03])  # lets waiters settle into acquire()
+
+
+def calls_table(unit):
+    """The table of invariants that compare each call with what it is promised to do."""
+    return OutcomeTable(
+        unit=unit,
+        acceptable={"as-promised": "returned or raised as promised"},
+        forbidden={"differs": "returned or raised something else"},
+    )
+
+
+CONTENTION = OutcomeTable(
+    unit="sections inside the semaphore",
+    acceptable={"within-value": "at most value holders seen together, and value (or every "
+                                "unfinished contender) were"},
+    forbidden={"over-value": "more than value contenders held it at one instant",
+               "starved": "waited half the deadline for value holders together (or stopped "
+                          "because another contender did)"},
+)
+REFUSED_ELSEWHERE = OutcomeTable(
+    unit="acquires by the creating process, then by another process while it holds every "
+         "permit",
+    acceptable={"taken": "the creating process's acquire(False) took one of the value permits",
+                "refused": "the other process's acquire returned False"},
+    forbidden={"not-taken": "the creating process's acquire(False) of one of the value permits "
+                            "did not return True",
+               "granted": "the other process's acquire returned something other than False"},
+)
+WAKE_UPS = OutcomeTable(
+    unit="waits for a permit that another process released, and the count after them",
+    acceptable={"taken": "the creating process's acquire(False) took one of the permits",
+                "granted": "acquire() returned True",
+                "none-left": "acquire(False) after every waiter took its permit returned "
+                             "False"},
+    forbidden={"not-taken": "the creating process's acquire(False) of one of the permits did "
+                            "not return True",
+               "refused": "acquire() returned something other than True (a timed one timed "
+                          "out although the permit was released within it)",
+               "left-over": "acquire(False) found a permit after every waiter took one"},
+)
+NONBLOCKING = calls_table("non-blocking acquire sequences")
+RELEASE_BEYOND = calls_table("calls on a Semaphore(1) released beyond its initial value")
+DEFAULT_BOUND = calls_table("calls on a BoundedSemaphore()")
+BOUND_KEPT = calls_table("calls on a BoundedSemaphore(3)")
+GET_VALUE = calls_table("get_value() readings and the calls around them")
+KEYWORD = calls_table("acquire calls by keyword")
+RELEASE_COUNT = calls_table("release(n) calls")
+NEGATIVE_VALUE = OutcomeTable(
+    unit="constructions with value -1",
+    acceptable={"rejected": "raised as pinned"},
+    forbidden={"accepted": "returned a semaphore", "other-error": "raised other than pinned"},
+)
+WITH_PERMIT = calls_table("permit counts around with blocks")
 
 
 def make(s, kind, value=None):
@@ -59,13 +111,9 @@ def show(observed):
     return f"returned {observed!r}"
 
 
-def judge_calls(unit, calls):
+def judge_calls(table, calls):
     """``calls`` are (what, observed, promised): promised is a value or an exception class."""
-    outcomes = Outcomes(
-        unit=unit,
-        acceptable={"as-promised": "returned or raised as promised"},
-        forbidden={"differs": "returned or raised something else"},
-    )
+    outcomes = table.counter()
     for what, observed, promised in calls:
         if isinstance(promised, type) and issubclass(promised, BaseException):
             kept, wanted = isinstance(observed, promised), f"raise {promised.__name__}"
@@ -97,16 +145,23 @@ def taking(count):
 
 @st.composite
 def contention_programs(draw):
-    """More contenders than permits, each entering 1–3 times and staying a drawn while."""
+    """More contenders than permits, each entering the semaphore several times and staying a
+    drawn while."""
     value = draw(st.integers(1, 3))
-    contenders = draw(st.integers(value + 1, 5))
-    plans = tuple(draw(st.lists(stays, min_size=1, max_size=3).map(tuple))
+    contenders = draw(process_counts(value + 1, 5))
+    plans = tuple(tuple(draw(stays) for _ in range(draw(sized(1, 3))))
                   for _ in range(contenders))
     return {"kind": draw(kinds), "value": value, "stays": plans}
 
 
+# A volume no drawn program reaches: 256 sections, 64 from each of four contenders, each staying
+# 5 ms once company arrived (a holder admitted beyond the value meanwhile is seen).
+MANY_SECTIONS = {"kind": "Semaphore", "value": 2, "stays": ((0.005,) * 64,) * 4}
+
+
 @pytest.mark.providers("native", "manager")
 @invariant(program=contention_programs())
+@example(program=MANY_SECTIONS)
 def test_at_most_value_holders_and_value_reached(target, program):
     """Never more than ``value`` processes hold the semaphore at one instant, and with more
     contenders than that, ``value`` of them do hold it together.
@@ -130,17 +185,10 @@ def test_at_most_value_holders_and_value_reached(target, program):
         seen = s.run(actors.contend, list(enumerate(plans)), role="contender",
                      stuck_in=f"{kind}.acquire", extra_args=(sem, board, layout, value,
                                                               s.deadline / 2))
-    outcomes = Outcomes(
-        unit="sections inside the semaphore",
-        acceptable={"within-value": f"at most {value} holders seen together, and {value} (or "
-                                    f"every unfinished contender) were"},
-        forbidden={"over-value": f"more than {value} contenders held it at one instant",
-                   "starved": f"waited half the deadline for {value} holders together (or "
-                              f"stopped because another contender did)"},
-    )
+    outcomes = CONTENTION.counter()
     for contender, records in enumerate(seen):
         for section, most, company in records:
-            where = f"contender {contender} section {section}"
+            where = f"{kind}({value}): contender {contender} section {section}"
             if most > value:
                 outcomes.observe("over-value", f"{where} saw {most} holders together")
             else:
@@ -151,6 +199,14 @@ def test_at_most_value_holders_and_value_reached(target, program):
 
 
 # --- blocking, timeouts and wake-ups across processes --------------------------------------
+
+
+def take_all(outcomes, sem, count, what):
+    """Take the ``count`` permits of a fresh semaphore with acquire(False), counting each as
+    ``taken`` or ``not-taken``."""
+    for index, got in enumerate(drain(sem, count - 1)):
+        outcomes.expect(got is True, "not-taken", f"{what}: acquire(False) #{index + 1} "
+                                                  f"{show(got)}", "taken")
 
 
 @st.composite
@@ -173,39 +229,39 @@ def test_permits_held_elsewhere_are_refused(target, program):
     """
     kind, value, timeout, negative = (program[key] for key in
                                       ("kind", "value", "timeout", "negative"))
+    outcomes = REFUSED_ELSEWHERE.counter()
     with target.scenario() as s:
         sem = make(s, kind, value)
-        taken = drain(sem, value - 1)
-        assert taken == [True] * value, f"{kind}({value}): acquire(False) x{value} gave {taken}"
+        take_all(outcomes, sem, value, f"{kind}({value})")
         prober = s.start(actors.probe_taken, sem, timeout, negative, role="prober")
         ((now, timed, waited, negative_result),) = s.join(
             [prober], stuck_in=f"{kind}.acquire while another process holds every permit")
-    outcomes = Outcomes(
-        unit="acquire attempts on permits all held by another process",
-        acceptable={"refused": "returned False"},
-        forbidden={"granted": "returned something other than False"},
-    )
     for call, returned in (("acquire(False)", now), (f"acquire(timeout={timeout})", timed),
                            (f"acquire(timeout={negative})", negative_result)):
-        outcomes.expect(returned is False, "granted", f"{call} returned {returned!r}", "refused")
+        outcomes.expect(returned is False, "granted", f"{kind}({value}): {call} in another "
+                                                      f"process returned {returned!r}",
+                        "refused")
     outcomes.verdict()
     never_early(waited, timeout, f"{kind}.acquire(timeout={timeout})")
 
 
 @st.composite
 def waiter_programs(draw):
-    """1–3 waiting processes, each blocking or with a long timeout."""
-    waiters = draw(process_counts(1, 3))
-    timed = tuple(draw(st.booleans()) for _ in range(waiters))
-    return {"kind": draw(kinds), "timed": timed, "delay": draw(settle)}
+    """Two or more waiting processes, the first blocking, each other blocking or with a long
+    timeout (a timed one would still get a permit that is only found after its timeout)."""
+    waiters = draw(process_counts(2, 4))
+    timed = (False, *(draw(st.booleans()) for _ in range(waiters - 1)))
+    return {"kind": draw(kinds), "timed": timed}
 
 
 @pytest.mark.providers("native", "manager")
 @invariant(program=waiter_programs())
 def test_each_release_lets_one_waiter_in(target, program):
-    """When another process releases the permits that processes are waiting for, each waiter's
-    ``acquire()`` (blocking, or timed and released well within its timeout) returns True, and
-    no permit is left over.
+    """When another process releases the permits that processes are blocked waiting for, each
+    waiter's ``acquire()`` (blocking, or timed and released well within its timeout) returns
+    True, and no permit is left over.
+
+    Every waiter announces itself and is found blocked in its acquire before the first release.
 
     Docs: threading — Semaphore objects (acquire: "Exactly one thread will be awoken by each
     call to release()"; with a timeout: "If acquire does not complete successfully in that
@@ -214,35 +270,30 @@ def test_each_release_lets_one_waiter_in(target, program):
     """
     kind, timed = program["kind"], program["timed"]
     waiters = len(timed)
+    outcomes = WAKE_UPS.counter()
     with target.scenario() as s:
         board = s.board(actors.READY + waiters)
         sem = make(s, kind, waiters)
-        taken = drain(sem, waiters - 1)
-        assert taken == [True] * waiters, f"{kind}({waiters}) acquire(False) gave {taken}"
+        take_all(outcomes, sem, waiters, f"{kind}({waiters})")
         children = [s.start(actors.await_permit, sem, board, s.deadline / 2, plan,
                             role=f"waiter {plan[0]}") for plan in enumerate(timed)]
-        for index in range(waiters):
+        for index, child in enumerate(children):
             s.await_slot(board, actors.READY + index, 1, what=f"waiter {index} to be ready")
-        pause(program["delay"])  # widens the window in which waiters settle into acquire()
+            s.await_blocked(child)
         for _ in range(waiters):
-            sem.release()
+            with judged("release()"):
+                sem.release()
         seen = s.join(children, stuck_in=f"{kind}.acquire after release()")
-        left_over = sem.acquire(False)
-    outcomes = Outcomes(
-        unit="waits for a permit that another process released",
-        acceptable={"granted": "acquire() returned True"},
-        forbidden={"refused": "acquire() returned something other than True (a timed one "
-                              "timed out although the permit was released within it)",
-                   "left-over": "acquire(False) found a permit after every waiter took one"},
-    )
+        with judged("acquire(False) after every waiter took its permit"):
+            left_over = sem.acquire(False)
     for index, (is_timed, (got, waited)) in enumerate(zip(timed, seen)):
         call = f"acquire(timeout={s.deadline / 2:g})" if is_timed else "acquire()"
         outcomes.expect(got is True, "refused",
                         f"waiter {index}: {call} returned {got!r} after {waited:.3f} s",
                         "granted")
-    if left_over:
-        outcomes.observe("left-over", f"{waiters} releases for {waiters} waiters, yet "
-                                      f"acquire(False) returned {left_over!r}")
+    outcomes.expect(left_over is False, "left-over",
+                    f"{waiters} releases for {waiters} waiters, yet acquire(False) returned "
+                    f"{left_over!r}", "none-left")
     outcomes.verdict()
 
 
@@ -268,7 +319,7 @@ def test_nonblocking_acquires_take_exactly_value(target):
                 permits = 1 if value is None else value
                 calls.append((f"{call}: acquire(False) until refused", drain(sem, permits),
                               taking(permits)))
-    judge_calls("non-blocking acquire sequences", calls)
+    judge_calls(NONBLOCKING, calls)
 
 
 @pytest.mark.providers("native", "manager")
@@ -286,7 +337,7 @@ def test_semaphore_release_raises_the_count_beyond_its_initial_value(target):
         (child_raised,) = s.join([releaser], stuck_in="Semaphore.release")
         parent = attempt(sem.release)
         taken = drain(sem, 4)
-    judge_calls("calls on a Semaphore(1) released beyond its initial value", [
+    judge_calls(RELEASE_BEYOND, [
         ("release() x2 in another process (exception names)", child_raised, [None, None]),
         ("release() in the creating process", parent, None),
         ("acquire(False) until refused", taken, taking(4)),
@@ -310,7 +361,7 @@ def test_bounded_semaphore_default_bound_is_one(target):
                  ("release()", attempt(sem.release), None),
                  ("a second release()", attempt(sem.release), ValueError),
                  ("acquire(False) until refused", drain(sem, 1), taking(1))]
-    judge_calls("calls on a BoundedSemaphore()", calls)
+    judge_calls(DEFAULT_BOUND, calls)
 
 
 @pytest.mark.providers("native", "manager")
@@ -331,7 +382,7 @@ def test_bounded_semaphore_refuses_release_beyond_its_value(target):
         (child_raised,) = s.join([releaser], stuck_in="BoundedSemaphore.release")
         parent = attempt(sem.release)
         left = drain(sem, 4)
-    judge_calls("calls on a BoundedSemaphore(3)", [
+    judge_calls(BOUND_KEPT, [
         ("acquire(False) x3", taken, [True] * 3),
         ("release() x4 in another process (exception names)", child_raised,
          [None, None, None, "ValueError"]),
@@ -340,35 +391,26 @@ def test_bounded_semaphore_refuses_release_beyond_its_value(target):
     ])
 
 
-@pytest.mark.providers("native", "manager")
 @pytest.mark.requires("sem_getvalue")
 def test_get_value_reports_the_count(target):
-    """Natively ``get_value()`` returns the current count, as changed by any process; a
-    manager's proxies have no ``get_value`` (AttributeError).
+    """``get_value()`` returns the current count of a Semaphore or BoundedSemaphore, as changed
+    by any process.
 
     Docs: multiprocessing — Synchronization primitives (the note on BoundedSemaphore: macOS has
-    no sem_getvalue()); Managers (the proxies expose threading.Semaphore's acquire and release
-    only).  get_value is CPython's native Semaphore API (multiprocessing.synchronize).
-    Promises: SEM-7, SEM-3, MGR-27.
+    no sem_getvalue()).  get_value is CPython's native Semaphore API (multiprocessing.synchronize).
+    Promises: SEM-7, SEM-3.
     """
     programs = {"Semaphore": (2, 0, ["release", "release"] + ["acquire"] * 5),
                 "BoundedSemaphore": (2, 2, ["release", "release"] + ["acquire"] * 3)}
+    calls = []
     with target.scenario() as s:
-        sems = {kind: make(s, kind, value) for kind, (value, _, _) in programs.items()}
-        if target.provider == "manager":  # pinned: proxies forward acquire and release only
-            for kind, sem in sems.items():
-                expect_raises(AttributeError, lambda sem=sem: sem.get_value(),
-                              f"get_value() of a manager {kind} proxy")
-            return
-        initial = {kind: sem.get_value() for kind, sem in sems.items()}
-        calls = []
         for kind, (value, taken, ops) in programs.items():
-            sem = sems[kind]
-            calls.append((f"{kind}({value}).get_value()", initial[kind], value))
+            sem = make(s, kind, value)
+            calls.append((f"{kind}({value}).get_value()", attempt(sem.get_value), value))
             if taken:
                 calls.append((f"acquire(False) x{taken}", drain(sem, taken - 1),
                               [True] * taken))
-                calls.append((f"get_value() after {taken} acquires", sem.get_value(),
+                calls.append((f"get_value() after {taken} acquires", attempt(sem.get_value),
                               value - taken))
             child = s.start(actors.count_and_read, sem, ops, role=f"counter of {kind}")
             (seen,) = s.join([child], stuck_in=f"{kind}.release/acquire/get_value")
@@ -380,8 +422,25 @@ def test_get_value_reports_the_count(target):
                 calls.append((f"{kind} step {step} in another process: {op} then get_value()",
                               (returned, read), (promised, count)))
             calls.append((f"{kind}.get_value() in the creating process afterwards",
-                          sem.get_value(), count))
-    judge_calls("get_value() readings and the calls around them", calls)
+                          attempt(sem.get_value), count))
+    judge_calls(GET_VALUE, calls)
+
+
+@pytest.mark.providers("manager")
+def test_manager_semaphores_have_no_get_value(target):
+    """A manager's Semaphore and BoundedSemaphore proxies have no ``get_value``
+    (AttributeError): they forward threading.Semaphore's ``acquire`` and ``release`` only.
+
+    Docs: multiprocessing — Managers (SyncManager.Semaphore, SyncManager.BoundedSemaphore:
+    "Create a shared threading.Semaphore object and return a proxy for it"; threading —
+    Semaphore objects has no get_value).
+    Promises: MGR-27.
+    """
+    with target.scenario() as s:
+        for kind in KINDS:
+            sem = make(s, kind, 2)
+            expect_raises(AttributeError, lambda sem=sem: sem.get_value(),
+                          f"get_value() of a manager {kind} proxy")
 
 
 # --- the interface: keywords, arguments, construction, with ----------------------------------
@@ -408,7 +467,7 @@ def test_acquire_names_its_first_parameter_per_provider(target):
                        attempt(lambda: sem.acquire(**{accepted: False})), False),
                       (f"{kind}.acquire({refused}=False)",
                        attempt(lambda: sem.acquire(**{refused: False})), TypeError)]
-    judge_calls(f"acquire calls ({target.provider} provider)", calls)
+    judge_calls(KEYWORD, calls)
 
 
 @pytest.mark.providers("native", "manager")
@@ -432,7 +491,7 @@ def test_release_takes_no_count(target):
                       (f"{kind}.release(2)", attempt(lambda: sem.release(2)), TypeError),
                       (f"{kind}.acquire(False) after it", attempt(lambda: sem.acquire(False)),
                        False)]
-    judge_calls("release(n) calls", calls)
+    judge_calls(RELEASE_COUNT, calls)
 
 
 @pytest.mark.providers("native", "manager")
@@ -447,11 +506,7 @@ def test_negative_initial_value_is_rejected(target):
     Promises: SEM-6, MGR-27.
     """
     name, exc_type = NEGATIVE_VALUE_RAISES[target.provider]
-    outcomes = Outcomes(
-        unit="constructions with value -1",
-        acceptable={"rejected": f"raised {name}"},
-        forbidden={"accepted": "returned a semaphore", "other-error": f"raised other than {name}"},
-    )
+    outcomes = NEGATIVE_VALUE.counter()
     with target.scenario() as s:
         for kind in KINDS:
             made = attempt(lambda kind=kind: getattr(s.sync, kind)(-1))
@@ -461,7 +516,8 @@ def test_negative_initial_value_is_rejected(target):
                 continue
             matches = (isinstance(made, exc_type) if exc_type is not None
                        else type(made).__name__ == name and "ValueError" in str(made))
-            outcomes.expect(matches, "other-error", f"{kind}(-1) {show(made)}", "rejected")
+            outcomes.expect(matches, "other-error", f"{kind}(-1) {show(made)}; pinned: {name}",
+                            "rejected")
     outcomes.verdict()
 
 
@@ -500,4 +556,4 @@ def test_with_statement_takes_and_returns_one_permit(target):
                 pass
             calls.append(("acquire(False) after a block that raised, until refused",
                           drain(sem, 2), taking(2)))
-    judge_calls("permit counts around with blocks", calls)
+    judge_calls(WITH_PERMIT, calls)

@@ -137,11 +137,13 @@ SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager-",
               f"--start-method={ONE_METHOD}"]
 
 
-def write_expectation(tmp_path, implementation, intermittent=False, forbidden="overlapped"):
+def write_expectation(tmp_path, implementation, intermittent=False,
+                      forbidden=("overlapped", "lost-update")):
     path = tmp_path / "mine.toml"
+    names = ", ".join(f'"{name}"' for name in forbidden)
     path.write_text('[[deviation]]\n'
                     'invariant = "test_lock.py::test_critical_sections_are_serialised"\n'
-                    f'outcome = "violated"\nforbidden = ["{forbidden}"]\n'
+                    f'outcome = "violated"\nforbidden = [{names}]\n'
                     'reason = "two holders, on purpose"\n'
                     f'intermittent = {str(intermittent).lower()}\n'
                     f'[deviation.when]\nimplementation = ["{implementation}"]\n')
@@ -169,7 +171,7 @@ def test_an_entry_for_another_implementation_excuses_nothing(tmp_path):
 
 def test_an_entry_for_another_forbidden_outcome_excuses_nothing(tmp_path):
     mutant = "tests.mutants.lock_admits_two"
-    path = write_expectation(tmp_path, mutant, forbidden="something-else")
+    path = write_expectation(tmp_path, mutant, forbidden=("something-else",))
     results, _ = run_kit(tmp_path, *SERIALISED, f"--mp-impl={mutant}",
                          f"--mp-expectations={path}")
     assert set(outcomes_of(results).values()) == {outcomes.VIOLATED}

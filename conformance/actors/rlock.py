@@ -8,7 +8,9 @@ Board layouts are those of ``conformance.actors.lock``: the critical-section slo
 import threading
 
 from conformance.actors.common import pause
-from conformance.actors.lock import FAILED, INSIDE, STATE, TOTAL, announce, others_inside, release
+from conformance.actors.lock import (FAILED, INSIDE, STATE, TOTAL, NotProbed, announce,
+                                     others_inside, release)
+from conformance.harness.child import judged
 
 
 def nested_critical_sections(lock, board, workers, plan):
@@ -18,8 +20,9 @@ def nested_critical_sections(lock, board, workers, plan):
     index, sections = plan
     overlaps, refused = [], []
     for section, (depth, delay) in enumerate(sections):
-        for _ in range(depth):
-            lock.acquire()
+        for level in range(1, depth + 1):
+            with judged(f"acquire() at level {level}"):
+                lock.acquire()
         board[INSIDE + index] = 1
         before = others_inside(board, workers, index)
         total = board[TOTAL]
@@ -67,7 +70,9 @@ def own_and_release(lock, board, deadline, plan):
             raised = release(lock)
             if raised:
                 refused.append((state, raised))
-    except Exception as exc:  # reported as evidence; the prober stops at FAILED
+    except NotProbed:
+        raise
+    except Exception as exc:  # evidence: the lock's calls raised; the prober stops at FAILED
         board[STATE] = FAILED
         return acquired, refused, f"{type(exc).__name__}: {exc}"
     return acquired, refused, None
@@ -77,7 +82,8 @@ def release_then_try(lock):
     """In a process that does not own the lock: release it (reporting the exception type, if
     any), then try ``acquire(False)`` (releasing what it got); return both."""
     raised = release(lock)
-    got = lock.acquire(False)
+    with judged("acquire(False) after the refused release"):
+        got = lock.acquire(False)
     if got:
         lock.release()
     return raised, got
@@ -85,13 +91,13 @@ def release_then_try(lock):
 
 def release_from_other_thread(lock, deadline):
     """Acquire in this thread, release from another thread of this process, then release here.
-    Return whether the acquire succeeded, the exception type each release raised (or None), and
-    whether the other thread's release returned before the deadline."""
-    acquired = lock.acquire(timeout=deadline)
+    Return what the acquire returned and the exception type each release raised (or None)."""
+    with judged("acquire() of a fresh RLock"):
+        acquired = lock.acquire(timeout=deadline)
     other = []
     thread = threading.Thread(target=lambda: other.append(release(lock)), daemon=True)
     thread.start()
-    thread.join(deadline)
+    thread.join(2 * deadline)  # longer than the parent waits: a release that hangs is Stuck
     if not other:
-        return acquired, None, None, False
-    return acquired, other[0], release(lock), True
+        raise RuntimeError("release() in the other thread neither returned nor raised")
+    return acquired, other[0], release(lock)

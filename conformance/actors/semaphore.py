@@ -9,6 +9,7 @@ if i stopped waiting for company at its patience.  Every slot has one writer: co
 import time
 
 from conformance.actors.common import pause
+from conformance.harness.child import judged
 
 POLL = 0.001  # seconds between looks at the board while waiting for company
 
@@ -73,14 +74,14 @@ def contend(sem, board, layout, value, patience, plan):
     index, stays = plan
     records = []
     for section, stay in enumerate(stays):
-        sem.acquire()
-        try:
-            board[layout.inside + index] = 2 * section + 1
-            most, company = wait_for_company(board, layout, index, value, patience)
-            pause(stay)
-            most = max(most, together(board, layout, index))
-            board[layout.inside + index] = 2 * section + 2
-        finally:
+        with judged("acquire()"):
+            sem.acquire()
+        board[layout.inside + index] = 2 * section + 1
+        most, company = wait_for_company(board, layout, index, value, patience)
+        pause(stay)
+        most = max(most, together(board, layout, index))
+        board[layout.inside + index] = 2 * section + 2
+        with judged("release() by a holder"):
             sem.release()
         records.append((section, most, company))
     board[layout.done + index] = 1
@@ -92,17 +93,21 @@ def await_permit(sem, board, patience, plan):
     index, timed = plan
     board[READY + index] = 1
     started = time.monotonic()
-    got = sem.acquire(timeout=patience) if timed else sem.acquire()
+    with judged(f"acquire(timeout={patience:g})" if timed else "acquire()"):
+        got = sem.acquire(timeout=patience) if timed else sem.acquire()
     return got, time.monotonic() - started
 
 
 def probe_taken(sem, timeout, negative):
     """Try to take a permit while another process holds them all, three ways."""
-    now = sem.acquire(False)
+    with judged("acquire(False)"):
+        now = sem.acquire(False)
     started = time.monotonic()
-    timed = sem.acquire(timeout=timeout)
+    with judged(f"acquire(timeout={timeout})"):
+        timed = sem.acquire(timeout=timeout)
     waited = time.monotonic() - started
-    negative_result = sem.acquire(timeout=negative)
+    with judged(f"acquire(timeout={negative})"):
+        negative_result = sem.acquire(timeout=negative)
     return now, timed, waited, negative_result
 
 

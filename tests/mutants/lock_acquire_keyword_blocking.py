@@ -3,7 +3,7 @@ TypeError (and ``blocking=`` is accepted) on Lock and RLock."""
 
 from multiprocessing import synchronize
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def renamed(semlock_acquire):
@@ -35,6 +35,6 @@ def rlock(ctx):
 
 get_context, get_all_start_methods = mutant(Lock=lock, RLock=rlock)
 KILLS = {
-    "test_lock.py::test_acquire_keyword_name": UNCONVERTED,
-    "test_rlock.py::test_acquire_keyword_name": UNCONVERTED,
+    "test_lock.py::test_acquire_keyword_name": violated("raised"),
+    "test_rlock.py::test_acquire_keyword_name": violated("raised"),
 }

@@ -1,10 +1,11 @@
-"""Bug: the manager's Lock and RLock proxies name acquire's first parameter ``block``, as
-multiprocessing.Lock does, instead of threading's ``blocking``."""
+"""Bug: the manager's acquirer proxy (for Lock, RLock, Semaphore and BoundedSemaphore) names
+acquire's first parameter ``block``, as multiprocessing's own primitives do, instead of
+threading's ``blocking``."""
 
 import threading
 from multiprocessing.managers import AcquirerProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 PROVIDER = "manager"
 
@@ -21,6 +22,8 @@ class BlockNamedManager(SyncManager):
 
 BlockNamedManager.register("Lock", threading.Lock, BlockNamedProxy)
 BlockNamedManager.register("RLock", threading.RLock, BlockNamedProxy)
+BlockNamedManager.register("Semaphore", threading.Semaphore, BlockNamedProxy)
+BlockNamedManager.register("BoundedSemaphore", threading.BoundedSemaphore, BlockNamedProxy)
 
 
 def manager(ctx):
@@ -31,6 +34,8 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_lock.py::test_acquire_keyword_name": UNCONVERTED,
-    "test_rlock.py::test_acquire_keyword_name": UNCONVERTED,
+    "test_lock.py::test_acquire_keyword_name": violated("raised"),
+    "test_rlock.py::test_acquire_keyword_name": violated("raised"),
+    "test_semaphore.py::test_acquire_names_its_first_parameter_per_provider":
+        violated("differs"),
 }

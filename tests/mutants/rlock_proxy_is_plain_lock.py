@@ -4,7 +4,7 @@ re-entrant and any thread or process may release it."""
 import threading
 from multiprocessing.managers import AcquirerProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant, violated
+from tests.mutants.base import mutant, violated
 
 PROVIDER = "manager"
 
@@ -26,7 +26,8 @@ get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
     "test_rlock.py::test_held_until_released_once_per_acquire":
         violated("not-entered", "release-raised", "taken"),
-    "test_rlock.py::test_release_by_non_owner_process_raises": UNCONVERTED,
+    "test_rlock.py::test_release_by_non_owner_process_raises":
+        violated("not-entered", "released-by-non-owner", "taken", "owner-refused"),
     "test_rlock.py::test_release_by_non_owner_thread_raises":
         violated("released-by-non-owner", "owner-refused"),
 }

@@ -1,7 +1,7 @@
 """No bug: the standard library through the mutant wrapper, to show the wrapper is faithful.
 
-A package, so that ``<implementation>.shared_memory``, ``.managers``, ``.sharedctypes`` and
-``.connection`` resolve as they do for ``multiprocessing`` itself.
+A package, so that ``<implementation>.shared_memory``, ``.managers``, ``.sharedctypes``,
+``.connection`` and ``.synchronize`` resolve as they do for ``multiprocessing`` itself.
 """
 
 import importlib
@@ -9,7 +9,7 @@ import sys
 
 from tests.mutants.base import mutant
 
-for _submodule in ("shared_memory", "managers", "sharedctypes", "connection"):
+for _submodule in ("shared_memory", "managers", "sharedctypes", "connection", "synchronize"):
     sys.modules[f"{__name__}.{_submodule}"] = importlib.import_module(
         f"multiprocessing.{_submodule}")
 
