@@ -64,6 +64,11 @@ def invariant(**strategies):
         @functools.wraps(searching)
         def soaking(*args, **kwargs):
             __tracebackhide__ = True
+            if "hypothesis_explicit_examples" in vars(soaking) and \
+                    vars(soaking)["hypothesis_explicit_examples"] is not \
+                    getattr(test, "hypothesis_explicit_examples", None):
+                raise TypeError(f"{test.__name__}: put @example below @invariant, or Hypothesis "
+                                f"never runs it")
             searching(*args, **kwargs)
             tally.rounds = 1
             if tally.soak_budget is None:
