@@ -19,7 +19,7 @@ from conformance.report import invariant_metadata
 from tests.test_mutants import MUTANTS, kills_of, provider_of
 
 PROMISE_ID = re.compile(r"^[A-Z]+-\d+$")
-CATALOGUE = Path(__file__).with_name("promise_catalogue.tsv")
+CATALOGUE = Path(conformance.__file__).with_name("promises.tsv")
 
 
 def catalogue():
