@@ -151,11 +151,19 @@ def unknown(names):
     return [name for name in names if name not in CAPABILITIES]
 
 
+# Capabilities of a primitive an adapter may swap: it has them only if it says so.
+OF_PRIMITIVES = {"sem_getvalue": ("Semaphore", "BoundedSemaphore")}
+
+
 def missing(target, name, disabled=()):
     """Why ``target`` lacks capability ``name``, or None if it has it; ``disabled`` names
     capabilities switched off by the user (``--mp-without``), e.g. to stand in for a platform."""
     if name in disabled:
         return f"{name} switched off (--mp-without {name})"
+    swapped = getattr(target.module, "primitives", {})
+    for kind in OF_PRIMITIVES.get(name, ()):
+        if kind in swapped and name not in swapped[kind].capabilities:
+            return f"the adapter's {kind} does not declare {name}"
     try:
         CAPABILITIES[name](target)
     except Missing as absent:

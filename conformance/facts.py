@@ -29,6 +29,8 @@ def implementation_version(module):
     version = getattr(module, "__version__", None)
     if version is not None:
         return str(version)
+    if hasattr(module, "versions"):  # an adapter: its libraries' versions
+        return ", ".join(f"{name} {found}" for name, found in module.versions().items())
     if module.__name__ == "multiprocessing":
         return platform.python_version()  # the standard library's version is Python's
     from importlib import metadata

@@ -25,6 +25,7 @@ SYMBOLS = {
     outcomes.TIMED_OUT: "⏱",
     outcomes.INCONCLUSIVE: "?",
     outcomes.UNSUPPORTED: "∅",
+    outcomes.NOT_CLAIMED: "○",
     outcomes.KNOWN_DEVIATION: "≈",
     outcomes.UNEXPECTED_PASS: "‼",
     outcomes.SKIPPED: "S",
@@ -32,7 +33,8 @@ SYMBOLS = {
 COLOURS = {
     outcomes.PASSED: "#d7f5d7", outcomes.VIOLATED: "#f9c6c6", outcomes.TIMED_OUT: "#fbd9a8",
     outcomes.INCONCLUSIVE: "#e8d4f7",
-    outcomes.UNSUPPORTED: "#e4e4e4", outcomes.KNOWN_DEVIATION: "#f6f0b0",
+    outcomes.UNSUPPORTED: "#e4e4e4", outcomes.NOT_CLAIMED: "#f0f0f0",
+    outcomes.KNOWN_DEVIATION: "#f6f0b0",
     outcomes.UNEXPECTED_PASS: "#c9dcf9", outcomes.ERROR: "#f9c6c6", outcomes.SKIPPED: "#e4e4e4",
 }
 SHORT_METHOD = {"fork": "fork", "spawn": "spawn", "forkserver": "fsrv"}

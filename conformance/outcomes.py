@@ -12,6 +12,7 @@ error              the invariant could not be judged: an exception outside every
 timed out          a liveness deadline expired; what was stuck is named             yes
 inconclusive       a checker ran out of budget: never a pass, never a violation     yes
 unsupported        a declared capability's probe failed (with the probe's reason)   no
+not claimed        an adapter does not claim a promise the invariant checks         no
 known deviation    violated / errored / timed out exactly as an expectation says    no
 unexpected pass    an expectation says it deviates, but it passed                   yes (*)
 skipped            skipped for any other reason: a conformance run should have none no (listed)
@@ -31,11 +32,12 @@ ERROR = "error"
 TIMED_OUT = "timed out"
 INCONCLUSIVE = "inconclusive"
 UNSUPPORTED = "unsupported"
+NOT_CLAIMED = "not claimed"
 KNOWN_DEVIATION = "known deviation"
 UNEXPECTED_PASS = "unexpected pass"
 SKIPPED = "skipped"
-ALL = (PASSED, VIOLATED, ERROR, TIMED_OUT, INCONCLUSIVE, UNSUPPORTED, KNOWN_DEVIATION,
-       UNEXPECTED_PASS, SKIPPED)
+ALL = (PASSED, VIOLATED, ERROR, TIMED_OUT, INCONCLUSIVE, UNSUPPORTED, NOT_CLAIMED,
+       KNOWN_DEVIATION, UNEXPECTED_PASS, SKIPPED)
 FAILING = (VIOLATED, ERROR, TIMED_OUT, INCONCLUSIVE, UNEXPECTED_PASS)
 LISTED = (*FAILING, UNSUPPORTED, SKIPPED)  # what the summaries list one by one
 # What an expectation may say a platform does instead of passing.

@@ -29,6 +29,7 @@ DEFAULT_METHOD_ORDER = ("fork", "spawn", "forkserver")
 RUN = pytest.StashKey["Run"]()
 KIT_ITEM = pytest.StashKey[bool]()
 UNSUPPORTED = pytest.StashKey[tuple]()
+NOT_CLAIMED = pytest.StashKey[list]()
 
 
 def pytest_addoption(parser):
@@ -41,6 +42,9 @@ def pytest_configure(config):
         "providers(*names): run the invariant with primitives from each provider: 'native' "
         "(ctx.Lock() ...) and/or 'manager' (ctx.Manager().Lock() ...); default native only",
     )
+    config.addinivalue_line(
+        "markers", "not_claimed(*promises): set by the kit on an adapter's invariant whose "
+                   "promises the adapter does not claim")
     config.addinivalue_line(
         "markers", "requires(*capabilities): the invariant needs these capabilities "
                    "(conformance.capabilities); where a probe finds one missing it is unsupported")
@@ -102,14 +106,23 @@ def pytest_generate_tests(metafunc):
             raise pytest.UsageError(f"{metafunc.definition.nodeid}: unknown capabilities "
                                     f"{unknown}")
     several = len(run.modules) > 1
-    params, ids = [], []
+    family = metafunc.module.__name__.rpartition(".test_")[2]
+    cited = reporting.invariant_metadata(metafunc.function)["promises"]
+    params = []
     for implementation, methods in run.methods.items():
+        module = run.modules[implementation]
         for provider in providers:
+            unclaimed = (module.judge_invariant(family, provider, cited)
+                         if hasattr(module, "judge_invariant") else [])
+            if unclaimed is None:
+                continue  # an adapter's invariant that constructs none of its primitives
+            marks = [pytest.mark.not_claimed(*unclaimed)] if unclaimed else []
             for method in methods:
-                params.append((implementation, provider, method))
                 label = method if provider == "native" else f"{provider}-{method}"
-                ids.append(f"{implementation}-{label}" if several else label)
-    metafunc.parametrize("target", params, ids=ids, indirect=True, scope="session")
+                params.append(pytest.param((implementation, provider, method), marks=marks,
+                                           id=f"{implementation}-{label}" if several
+                                           else label))
+    metafunc.parametrize("target", params, indirect=True, scope="session")
 
 
 @pytest.fixture(scope="session")
@@ -228,6 +241,12 @@ class Run:
     def pytest_collection_modifyitems(self, items):
         if self.load_error is not None:
             raise self.load_error
+        idle = [item for item in items if is_invariant(item)
+                and not isinstance(item.callspec.params["target"], tuple)]
+        if idle:  # invariants no implementation of this run concerns (an adapter's others)
+            self.config.hook.pytest_deselected(items=idle)
+            dropped = set(idle)
+            items[:] = [item for item in items if item not in dropped]
         kit = [item for item in items if is_invariant(item)]
         if not kit:
             return
@@ -268,6 +287,10 @@ class Invariants:
         from conformance.harness import scenario
         from conformance.invariants import tally
 
+        not_claimed = item.get_closest_marker("not_claimed")
+        if not_claimed is not None:
+            item.stash[NOT_CLAIMED] = list(not_claimed.args)
+            pytest.skip(f"not claimed by the adapter: {', '.join(not_claimed.args)}")
         scenario.current_example.clear()  # an example belongs to the test that drew it
         soaking = self.run.soaking
         tally.reset(self.settings.soak_budget(family_of(item), soaking)
@@ -334,6 +357,9 @@ class Invariants:
         exception = call.excinfo.value if call.excinfo is not None else None
         if report.passed:
             result["outcome"] = outcomes.PASSED
+        elif report.skipped and NOT_CLAIMED in item.stash:
+            result["outcome"] = outcomes.NOT_CLAIMED
+            result["not_claimed"] = item.stash[NOT_CLAIMED]
         elif report.skipped and UNSUPPORTED in item.stash:
             capability, reason = item.stash[UNSUPPORTED]
             result["outcome"] = outcomes.UNSUPPORTED
@@ -361,7 +387,7 @@ class Invariants:
                                      "source": deviation.source,
                                      "intermittent": deviation.intermittent}
         result["outcome"] = named
-        if named not in (outcomes.PASSED, outcomes.UNSUPPORTED):
+        if named not in (outcomes.PASSED, outcomes.UNSUPPORTED, outcomes.NOT_CLAIMED):
             from conformance.harness import scenario
 
             if scenario.current_example:

@@ -21,6 +21,7 @@ LEGEND = {
     outcomes.TIMED_OUT: "TIMED-OUT",
     outcomes.INCONCLUSIVE: "INCONCLUSIVE",
     outcomes.UNSUPPORTED: "unsupported",
+    outcomes.NOT_CLAIMED: "not-claimed",
     outcomes.KNOWN_DEVIATION: "known",
     outcomes.UNEXPECTED_PASS: "UNEXPECTED-PASS",
     outcomes.SKIPPED: "SKIPPED",
@@ -115,6 +116,8 @@ def headline(result):
                 f"{found['history_size']} operations: {found['reason']}")
     elif "unsupported" in result:
         line = f"needs {result['unsupported']['capability']}: {result['unsupported']['reason']}"
+    elif "not_claimed" in result:
+        line = f"the adapter does not claim {', '.join(result['not_claimed'])}"
     elif "error" in result:
         error = result["error"]
         line = f"{error['type']} in {error['where']}: {error['message']}"

@@ -24,8 +24,15 @@ class UsageError(Exception):
 
 
 def load_implementation(module_name):
+    """The implementation ``--mp-impl`` names: a module, or an adapter (a TOML file, or a module
+    with an ``ADAPTER``; see ``conformance.adapters``)."""
+    from conformance import adapters
+
     try:
-        module = importlib.import_module(module_name)
+        adapter = adapters.load(module_name)
+        module = adapter or importlib.import_module(module_name)
+    except adapters.AdapterError as exc:
+        raise UsageError(f"--mp-impl {module_name}: {exc}") from exc
     except ImportError as exc:
         raise UsageError(f"--mp-impl {module_name}: cannot import it ({exc})") from exc
     missing = [name for name in REQUIRED_FUNCTIONS if not callable(getattr(module, name, None))]
