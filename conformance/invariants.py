@@ -60,6 +60,10 @@ def invariant(**strategies):
         searching = hypothesis_settings(profile)(given(**strategies)(one_example))
         if chosen.seed is not None and not profile.derandomize:
             searching = seed(chosen.seed)(searching)
+        # ``@example`` above ``@invariant`` appends to this list (``functools.wraps`` shares it
+        # with ``soaking``), so the explicit examples run in the first round; soak rounds draw
+        # fresh examples only.
+        searching.hypothesis_explicit_examples = []
 
         @functools.wraps(searching)
         def soaking(*args, **kwargs):
