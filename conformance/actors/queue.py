@@ -3,11 +3,12 @@ joiner, putters that exit with items still buffered, and putters of items too la
 pipe.
 
 Every item is ``(producer, seq, payload)``: unique, so each observation is attributable, with a
-payload derived from ``(producer, seq)`` so a corrupted one is recognised.  A producer ends with
-one sentinel per consumer: an item whose payload is ``END``, numbered after its other items.
-Every blocking call is bounded by the patience the parent passes; the calls a promise is about
-are ``judged``: what they raise (other than queue.Full or queue.Empty at the end of a bounded
-wait) is evidence.
+payload derived from ``(producer, seq)`` so a corrupted one is recognised.  Consumers know how
+many items were put in all and count what each got on the board (one slot per consumer at
+``GOT_BY + c``); they stop once the counts add up, so no item needs to mean "stop" (a queue that
+reorders items would otherwise stop them early).  Every blocking call is bounded by the patience
+the parent passes; the calls a promise is about are ``judged``: what they raise (other than
+queue.Full or queue.Empty at the end of a bounded wait) is evidence.
 
 JoinableQueue board layout (``JOINING``, then one slot per consumer at ``DONE + c``): the joiner
 sets ``JOINING`` just before it calls ``join()``; consumer c's slot counts the ``task_done()``
@@ -21,7 +22,9 @@ import time
 from conformance.actors.common import pause
 from conformance.harness.child import judged
 
-END = None  # a sentinel's payload
+END = None  # JoinableQueue: the joiner's last items, one per consumer, tell it to stop
+GOT_BY = 0  # producer/consumer boards: one slot per consumer, the items it got
+POLL = 0.05  # seconds a consumer waits for an item before it looks at the counts again
 
 JOINING = 0
 DONE = 1
@@ -66,20 +69,20 @@ def get_within(q, seconds):
 def observed(item):
     """What a consumer records of an item: ``("item", producer, seq, intact)``."""
     producer, seq, data = item
-    return ("item", producer, seq, data is END or data == payload(producer, seq, len(data)))
+    return ("item", producer, seq, data == payload(producer, seq, len(data)))
 
 
 # --- several producers and consumers ---------------------------------------------------------
 
-def produce_or_consume(q, patience, plan):
+def produce_or_consume(q, board, patience, plan):
     """Run one producer or consumer plan (the parent starts them all through one gate)."""
     if plan[0] == "produce":
         return produce(q, patience, *plan[1:])
-    return consume(q, patience, *plan[1:])
+    return consume(q, board, patience, *plan[1:])
 
 
-def produce(q, patience, producer, items, consumers):
-    """Put this producer's items in seq order, then one sentinel per consumer.
+def produce(q, patience, producer, items):
+    """Put this producer's items in seq order.
 
     ``items`` holds (delay before the put, payload size) per item.  Returns the seqs whose put
     raised queue.Full although it waited out the patience.
@@ -90,26 +93,24 @@ def produce(q, patience, producer, items, consumers):
         pause(delay)
         if not put_within(q, (producer, seq, payload(producer, seq, size)), remaining(end)):
             refused.append(seq)
-    for seq in range(len(items), len(items) + consumers):
-        if not put_within(q, (producer, seq, END), remaining(end)):
-            refused.append(seq)
     return refused
 
 
-def consume(q, patience, producers, delays):
-    """Get until ``producers`` sentinels arrived (any producers'); return what arrived, in
-    order (``observed``), then ``("starved",)`` if the patience ran out first.  ``delays`` are
-    cycled, one pause after each get."""
+def consume(q, board, patience, consumer, consumers, total, delays):
+    """Get until the ``consumers`` consumers' counts add up to ``total``; return what arrived,
+    in order (``observed``), then ``("starved",)`` if the patience ran out first.  ``delays``
+    are cycled, one pause after each get."""
     end = time.monotonic() + patience
     received = []
-    sentinels = 0
-    while sentinels < producers:
-        got, item = get_within(q, remaining(end))
-        if not got:
+    while sum(board[GOT_BY + c] for c in range(consumers)) < total:
+        if time.monotonic() > end:
             received.append(("starved",))
             break
+        got, item = get_within(q, min(POLL, remaining(end)))
+        if not got:
+            continue
         received.append(observed(item))
-        sentinels += item[2] is END
+        board[GOT_BY + consumer] = len(received)
         if delays:
             pause(delays[len(received) % len(delays)])
     return received
@@ -190,13 +191,11 @@ def settle_then_join(plan):
 # --- flushing at exit ------------------------------------------------------------------------
 
 def put_announce_and_exit(q, board, producer, sizes):
-    """Put items of these payload sizes and a sentinel, announce that the last put returned,
-    and return: the process then exits, once its buffered items are in the pipe."""
+    """Put items of these payload sizes, announce that the last put returned, and return: the
+    process then exits, once its buffered items are in the pipe."""
     for seq, size in enumerate(sizes):
         with judged("Queue.put(item)"):
             q.put((producer, seq, payload(producer, seq, size)))
-    with judged("Queue.put(item)"):
-        q.put((producer, len(sizes), END))
     board[PUT_DONE] = 1
     return len(sizes)
 
