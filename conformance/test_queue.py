@@ -17,6 +17,7 @@ import pytest
 from hypothesis import example, strategies as st
 
 from conformance.actors import queue as actors
+from conformance.harness.child import GO
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, expect_raises, judged
 from conformance.judge.blocking import (bounded, expect_raises_within,
@@ -182,6 +183,22 @@ def retire(q, seconds):
     bounded(q.join_thread, seconds)
 
 
+def run_until_producers_exit(s, board, actor, plans, producers, extra_args):
+    """Start producers (the first ``producers`` plans) and consumers through one gate; once
+    every producer has exited — its items all in the pipe — tell the consumers (``GONE``).
+    Returns (what the producers returned, what the consumers returned)."""
+    gate = s.board(1 + len(plans))
+    children = [s.start(actor, *extra_args, plan, role=f"{plan[0]}r {i}",
+                        gate=(gate, i, s.deadline)) for i, plan in enumerate(plans)]
+    for i in range(len(plans)):
+        s.await_slot(gate, 1 + i, 1, what=f"child {i} to reach the start gate")
+    gate[GO] = 1
+    refused = s.join(children[:producers], stuck_in="Queue.put, or a producer's exit while "
+                                                    "its feeder flushes")
+    board[actors.GONE] = 1
+    return refused, s.join(children[producers:], stuck_in="Queue.get")
+
+
 def judge_deliveries(puts, received_by_consumer, refused=()):
     """Count every item put (``puts[p]`` items by producer p) as delivered
     exactly once, intact, and after every earlier item of its producer that the same consumer
@@ -247,9 +264,9 @@ def test_every_item_arrives_once_in_its_producers_order(target, program):
     with target.scenario() as s:
         board = s.board(actors.GOT_BY + consumers)
         q = s.keep(target.ctx.Queue(program["maxsize"]))
-        seen = s.run(actors.produce_or_consume, plans, role="producer/consumer",
-                     stuck_in="Queue.put or Queue.get", extra_args=(q, board, patience(s)))
-    judge_deliveries([len(plan) for plan in items], seen[producers:], refused=seen[:producers])
+        refused, received = run_until_producers_exit(
+            s, board, actors.produce_or_consume, plans, producers, (q, board, patience(s)))
+    judge_deliveries([len(plan) for plan in items], received, refused=refused)
 
 
 @example(program={"items": scaled(300), "consumer_pauses": ((), (0.0, 0.0005))})
@@ -456,7 +473,7 @@ def test_child_exit_waits_until_its_items_are_flushed(target, sizes):
     """
     with target.scenario() as s:
         board = s.board(1)
-        counts = s.board(actors.GOT_BY + 1)
+        counts = s.board(actors.GOT_BY + 1)  # the drainer's; GONE once the putter exited
         q = s.keep(target.ctx.Queue())
         putter = s.start(actors.put_announce_and_exit, q, board, 0, sizes, role="putter")
         s.await_slot(board, actors.PUT_DONE, 1, what="the putter's last put() to return")
@@ -464,8 +481,9 @@ def test_child_exit_waits_until_its_items_are_flushed(target, sizes):
         exited_unread = putter.process.exitcode
         drainer = s.start(actors.consume, q, counts, patience(s), 0, 1, len(sizes), (),
                           role="drainer")
-        _, received = s.join([putter, drainer], stuck_in="Queue.get of the putter's items, or "
-                                                         "the putter's exit after they were read")
+        s.join([putter], stuck_in="the putter's exit while the drainer reads its items")
+        counts[actors.GONE] = 1
+        (received,) = s.join([drainer], stuck_in="Queue.get of the putter's items")
     outcomes = FLUSHED_AT_EXIT.counter()
     outcomes.expect(exited_unread is None, "exited",
                     f"the putter exited (code {exited_unread}) with {len(sizes)} items put "

@@ -6,7 +6,8 @@ Every item is ``(producer, seq, payload)``: unique, so each observation is attri
 payload derived from ``(producer, seq)`` so a corrupted one is recognised.  Consumers know how
 many items were put in all and count what each got on the board (one slot per consumer at
 ``GOT_BY + c``); they stop once the counts add up, so no item needs to mean "stop" (a queue that
-reorders items would otherwise stop them early).  Every blocking call is bounded by the patience
+reorders items would otherwise stop them early), or once the parent has seen every producer exit
+(``GONE``: their items are all in the pipe) and a get then finds nothing.  Every blocking call is bounded by the patience
 the parent passes; the calls a promise is about are ``judged``: what they raise (other than
 queue.Full or queue.Empty at the end of a bounded wait) is evidence.
 
@@ -23,7 +24,8 @@ from conformance.actors.common import pause
 from conformance.harness.child import judged
 
 END = None  # JoinableQueue: the joiner's last items, one per consumer, tell it to stop
-GOT_BY = 0  # producer/consumer boards: one slot per consumer, the items it got
+GONE = 0  # producer/consumer boards: every producer has exited; then one slot per consumer,
+GOT_BY = 1  # the items it got
 POLL = 0.05  # seconds a consumer waits for an item before it looks at the counts again
 
 JOINING = 0
@@ -97,17 +99,21 @@ def produce(q, patience, producer, items):
 
 
 def consume(q, board, patience, consumer, consumers, total, delays):
-    """Get until the ``consumers`` consumers' counts add up to ``total``; return what arrived,
-    in order (``observed``), then ``("starved",)`` if the patience ran out first.  ``delays``
-    are cycled, one pause after each get."""
+    """Get until the ``consumers`` consumers' counts add up to ``total``, or nothing is left
+    once the producers are gone; return what arrived, in order (``observed``), then
+    ``("starved",)`` if the patience ran out first.  ``delays`` are cycled, one pause after
+    each get."""
     end = time.monotonic() + patience
     received = []
     while sum(board[GOT_BY + c] for c in range(consumers)) < total:
         if time.monotonic() > end:
             received.append(("starved",))
             break
+        gone = board[GONE]  # read before the get: then all that was put was in the pipe
         got, item = get_within(q, min(POLL, remaining(end)))
         if not got:
+            if gone:
+                break
             continue
         received.append(observed(item))
         board[GOT_BY + consumer] = len(received)
