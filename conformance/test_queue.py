@@ -311,7 +311,8 @@ def test_task_done_more_often_than_put_raises_value_error(target):
     jq = target.ctx.JoinableQueue()
     expect_raises(ValueError, jq.task_done, "task_done() on a JoinableQueue nobody put into")
     for item in range(3):
-        jq.put(item)
+        with judged("JoinableQueue.put()"):
+            jq.put(item)
     for _ in range(3):
         with judged("get() of an item put in this process, then task_done()"):
             jq.get(timeout=target.deadline)
@@ -400,7 +401,8 @@ def test_put_to_full_queue_raises_full_never_early(target, maxsize, timeout):
         retire(q, target.deadline)
         return
     for item in range(maxsize):
-        q.put_nowait(item)
+        with judged("put_nowait() on a Queue with room"):
+            q.put_nowait(item)
     outcomes.expect(q.full(), "not-full", f"full() was False after {maxsize} puts, maxsize "
                                           f"{maxsize}", "right")
     outcomes.verdict()
@@ -592,7 +594,8 @@ def test_closed_queue_refuses_put_and_get(target):
     """
     for kind in ("Queue", "JoinableQueue"):
         q = getattr(target.ctx, kind)()
-        q.put("before")
+        with judged(f"{kind}.put()"):
+            q.put("before")
         with judged(f"{kind}.close() twice"):
             q.close()
             q.close()
@@ -615,7 +618,8 @@ def test_join_thread_only_after_close(target):
     Promises: Q-16, Q-17.
     """
     q = target.ctx.Queue()
-    q.put("small")
+    with judged("Queue.put()"):
+        q.put("small")
     expect_raises_within(AssertionError, q.join_thread, target.deadline,
                          "join_thread() before close()")
     q.close()
@@ -653,15 +657,19 @@ def test_simple_queue_put_pickles_at_once(target):
     """
     sq = target.ctx.SimpleQueue()
     expect_raises(Refused, lambda: sq.put(Unpicklable()), "SimpleQueue.put(unpicklable)")
-    sq.put("next")
+    with judged("SimpleQueue.put() after a refused put"):
+        sq.put("next")
     outcomes = PICKLED_AT_ONCE.counter()
     end = time.monotonic() + target.deadline
-    while sq.empty() and time.monotonic() < end:
-        time.sleep(0.001)
-    if sq.empty():
+    with judged("SimpleQueue.empty()"):
+        while sq.empty() and time.monotonic() < end:
+            time.sleep(0.001)
+        waiting = not sq.empty()
+    if not waiting:
         outcomes.observe("lost", f"nothing to get {target.deadline:g} s after put('next')")
     else:
-        got = sq.get()
+        with judged("SimpleQueue.get() with data waiting"):
+            got = sq.get()
         outcomes.expect(got == "next", "not-next", f"got {got!r} after a refused put, "
                                                    f"expected 'next'", "next")
     outcomes.verdict()
