@@ -171,7 +171,7 @@ def unflushed_programs(draw):
 
 @st.composite
 def qsize_programs(draw):
-    """Producers, each with the payload sizes of the items it puts before exiting."""
+    """Producers, each with the payload sizes of the items it puts (and then stays)."""
     producers = draw(process_counts(2, 3))
     return tuple(draw(lists_of(payload_sizes, 1, 12)) for _ in range(producers))
 
@@ -181,6 +181,16 @@ def retire(q, seconds):
     that later examples do not fork while it runs."""
     q.close()
     bounded(q.join_thread, seconds)
+
+
+def get_within(q, seconds):
+    """``get(timeout=seconds)``, bounded: ``(True, item)``, or ``(False, None)`` if it raised
+    queue.Empty or blocked; any other exception is judged (forbidden ``raised``)."""
+    ended, value = bounded(lambda: q.get(timeout=seconds), seconds * 2)
+    if ended == "raised" and not isinstance(value, queue.Empty):
+        with judged("Queue.get(timeout=t)"):
+            raise value
+    return (True, value) if ended == "returned" else (False, None)
 
 
 def run_until_producers_exit(s, board, actor, plans, producers, extra_args):
@@ -451,10 +461,10 @@ def test_qsize_counts_items_put_and_not_yet_got(target, program):
                             f"qsize() said {counted} with {left} of {total} items left",
                             "exact")
             if left:
-                with judged("Queue.get(timeout=t)"):
-                    ended, _ = bounded(lambda: q.get(timeout=s.deadline), s.deadline * 2)
-                if ended != "returned":
-                    outcomes.observe("lost", f"get {ended} with {left} of {total} items left")
+                got, _ = get_within(q, s.deadline)
+                if not got:
+                    outcomes.observe("lost", f"get found nothing with {left} of {total} items "
+                                             f"left")
                     break
         board[actors.GO_HOME] = 1
         s.join(producers, stuck_in="process exit once the producer's items were got")
@@ -534,10 +544,9 @@ def test_item_arrives_as_it_was_at_put_or_later(target, growth):
         grown.extend(range(len(grown), len(grown) + step))  # right after put: races its pickling
     outcomes = PICKLED_LATE.counter()
     for index, length in enumerate(at_put):
-        with judged("Queue.get(timeout=t)"):
-            ended, got = bounded(lambda: q.get(timeout=target.deadline), target.deadline * 2)
-        if ended != "returned":
-            outcomes.observe("lost", f"put {index}: get {ended}")
+        arrived, got = get_within(q, target.deadline)
+        if not arrived:
+            outcomes.observe("lost", f"put {index}: get found nothing")
             continue
         if got != list(range(len(got))) or len(got) > len(grown):
             outcomes.observe("not-a-state", f"put {index}: received {got[:8]!r}... "
