@@ -74,7 +74,7 @@ def invariant(**strategies):
                 return
             end = time.monotonic() + tally.soak_budget
             while time.monotonic() < end:  # a new seed per round: fresh examples
-                seed(chosen.seed + tally.rounds if chosen.seed is not None else None)(
+                seed(f"{chosen.seed}/{tally.rounds}" if chosen.seed is not None else None)(
                     hypothesis_settings(profile, database=None)(
                         given(**strategies)(one_example)))(*args, **kwargs)
                 tally.rounds += 1
