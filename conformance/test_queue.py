@@ -535,6 +535,7 @@ def test_cancel_join_thread_lets_child_exit_unflushed(target):
     outcomes.verdict()
 
 
+@example(growth=(3,) * 100)
 @invariant(growth=lists_of(sized(1, 200), 2, 6))
 def test_item_arrives_as_it_was_at_put_or_later(target, growth):
     """An object mutated after ``put()`` arrives as it was at that put or in a later state —
