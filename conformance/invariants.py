@@ -60,6 +60,10 @@ def invariant(**strategies):
         searching = hypothesis_settings(profile)(given(**strategies)(one_example))
         if chosen.seed is not None and not profile.derandomize:
             searching = seed(chosen.seed)(searching)
+        # ``@example`` above ``@invariant`` appends to this list (``functools.wraps`` shares it
+        # with ``soaking``), so the explicit examples run in the first round; soak rounds draw
+        # fresh examples only.
+        searching.hypothesis_explicit_examples = []
 
         @functools.wraps(searching)
         def soaking(*args, **kwargs):
@@ -75,7 +79,7 @@ def invariant(**strategies):
                 return
             end = time.monotonic() + tally.soak_budget
             while time.monotonic() < end:  # a new seed per round: fresh examples
-                seed(chosen.seed + tally.rounds if chosen.seed is not None else None)(
+                seed(f"{chosen.seed}/{tally.rounds}" if chosen.seed is not None else None)(
                     hypothesis_settings(profile, database=None)(
                         given(**strategies)(one_example)))(*args, **kwargs)
                 tally.rounds += 1

@@ -258,7 +258,8 @@ class Run:
             if has_timeout and item.get_closest_marker("timeout") is None:
                 item.add_marker(pytest.mark.timeout(self.settings.backstop))
             family = family_of(item)
-            if self.settings.soaking_family(family):
+            # Only Hypothesis invariants soak: a plain test's share of the budget would be lost.
+            if self.settings.soaking_family(family) and soaks(item):
                 families[family] = families.get(family, 0) + 1
         self.soaking = families
         from conformance.harness.scenario import sweep_stale_workdirs
@@ -294,7 +295,7 @@ class Invariants:
         scenario.current_example.clear()  # an example belongs to the test that drew it
         soaking = self.run.soaking
         tally.reset(self.settings.soak_budget(family_of(item), soaking)
-                    if family_of(item) in soaking else None)
+                    if family_of(item) in soaking and soaks(item) else None)
         required = required_capabilities(item)
         if required:
             target = self.run.target(*item.callspec.params["target"])
@@ -480,6 +481,10 @@ def required_capabilities(node):
     """Every capability the ``requires`` markers of a test, its class and module name."""
     return list(dict.fromkeys(name for marker in node.iter_markers("requires")
                               for name in marker.args))
+
+
+def soaks(item):
+    return getattr(item.obj, "is_hypothesis_test", False)
 
 
 def family_of(item):

@@ -13,15 +13,100 @@ import builtins
 import time
 
 import pytest
-from hypothesis import strategies as st
+from hypothesis import example, strategies as st
 
 from conformance.actors import pipe as actors
 from conformance.invariants import invariant
-from conformance.judge import RAISED_OTHER, RETURNED, Outcomes, expect_raises, violation
+from conformance.judge import OutcomeTable, expect_raises, judged
+from conformance.judge.blocking import (BLOCKED, bounded, expect_raises_within,
+                                        expect_returns_within)
 from conformance.judge.timing import never_early
-from conformance.strategies import delays
+from conformance.strategies import delays, sized
 from conformance.specimens import Refused, Unpicklable
-from conformance.test_queue import bounded, expect_raises_within
+
+MESSAGES = OutcomeTable(
+    unit="messages",
+    acceptable={"intact": "received once, whole and unchanged, in order"},
+    forbidden={"altered": "received different content or length (merged, split, shifted)",
+               "missing": "never received",
+               "extra": "more data arrived than was sent"},
+)
+# Messages sent and received within this process.
+TRANSFERS = OutcomeTable(
+    unit="messages sent in this process",
+    acceptable={"received": "became readable and was received unchanged",
+                "nothing-left": "nothing was left to read after the last message"},
+    forbidden={"lost": "not readable within the deadline",
+               "altered": "received as something else",
+               "left-over": "data was left to read after the last message"},
+)
+POLLS = OutcomeTable(
+    unit="poll() answers",
+    acceptable={"right": "False with nothing to read, True with data waiting"},
+    forbidden={"ready-without-data": "True with nothing sent",
+               "not-ready-with-data": "False with data waiting",
+               "lost": "data sent never became readable within the deadline"},
+)
+POLL_NONE = OutcomeTable(
+    unit="poll(None) calls",
+    acceptable={"waited": "returned True once the data arrived"},
+    forbidden={"gave-up": "returned without data to read"},
+)
+EOF_READABLE = OutcomeTable(
+    unit="connections whose peer closed",
+    acceptable={"readable": "poll() said True once the peer closed"},
+    forbidden={"not-readable": "poll() said False although the peer had closed"},
+)
+SLICES = OutcomeTable(
+    unit="send_bytes(buffer, offset, size) calls",
+    acceptable={"slice-sent": "the slice arrived as one message",
+                "nothing-sent": "a refused call sent nothing"},
+    forbidden={"wrong-slice": "another slice arrived", "lost": "nothing arrived",
+               "sent-anyway": "a refused call still sent data"},
+)
+BUFFER_TOO_SHORT = OutcomeTable(
+    unit="recv_bytes_into calls with too little room",
+    acceptable={"whole-message": "raised BufferTooShort carrying the whole message"},
+    forbidden={"returned": "returned instead of raising BufferTooShort",
+               "raised-other": "raised something other than BufferTooShort",
+               "blocked": "still blocked after the deadline, the message waiting",
+               "partial-message": "BufferTooShort's args[0] was not the whole message",
+               "not-a-process-error": "BufferTooShort is not a ProcessError"},
+)
+CLOSED = OutcomeTable(
+    unit="closed connections",
+    acceptable={"closed": "as documented"},
+    forbidden={"still-open": "closed is False after close()",
+               "not-itself": "__enter__ returned something other than the connection",
+               "left-open": "leaving the with block did not close the connection"},
+)
+CONNECTION_TRANSFER = OutcomeTable(
+    unit="Connections sent over a Connection",
+    acceptable={"answered": "the receiver read the ping on it and its answer came back"},
+    forbidden={"unusable": "the received Connection did not carry the ping",
+               "unanswered": "the answer on the received Connection never arrived intact"},
+)
+WAIT_READY = OutcomeTable(
+    unit="wait() calls",
+    acceptable={"exact": "returned exactly the ready objects"},
+    forbidden={"missed-ready": "a ready object was not returned",
+               "spurious": "an object that was not ready was returned"},
+)
+AUTHENTICATION = OutcomeTable(
+    unit="connection attempts",
+    acceptable={"refused": "the wrong key made both sides raise AuthenticationError",
+                "connected": "the right key connected and the messages crossed"},
+    forbidden={"let-in": "a side did not raise AuthenticationError for the wrong key",
+               "shut-out": "the right key did not connect and exchange messages"},
+)
+EXCEPTIONS = OutcomeTable(
+    unit="multiprocessing exception classes",
+    acceptable={"in-hierarchy": "as documented"},
+    forbidden={"outside-hierarchy": "not a subclass of ProcessError (or ProcessError not an "
+                                    "Exception)",
+               "builtin-timeout": "multiprocessing's TimeoutError is the builtin TimeoutError"},
+)
+NOTHING = object()  # receive_within: nothing arrived
 
 short_timeouts = st.sampled_from([0.01, 0.05, 0.1])
 sizes = st.sampled_from([0, 1, 100, 16384, 16385, 70000])  # 16384: CPython's header split
@@ -57,15 +142,43 @@ def message_programs(draw):
     duplex = draw(st.booleans())
     sender = draw(st.sampled_from([0, 1])) if duplex else 1
     return {"duplex": duplex, "sender": sender,
-            "messages": tuple(draw(st.lists(messages, min_size=1, max_size=8)))}
+            "messages": tuple(draw(sized(1, 8).flatmap(
+                lambda n: st.lists(messages, min_size=n, max_size=n))))}
 
 
-def received(conn, deadline, what):
-    """``recv()`` once ``poll`` says data is waiting (bounded)."""
-    assert conn.poll(deadline), f"{what} never arrived within {deadline:g} s"
-    return conn.recv()
+def volume(count, seed=0):
+    """``count`` messages of every kind, large (more than a pipe buffer) and small, sent without
+    delay: explicit examples."""
+    kinds = (("bytes", 70000, seed, 0.0), ("obj", [seed, "x" * 100], 0.0),
+             ("slice", 70000, 3, 16385, seed, 0.0), ("into", 16385, seed, 5, 3, 0.0),
+             ("bytes", 1, seed, 0.0), ("obj", None, 0.0), ("bytes", 0, seed, 0.0))
+    return tuple(kinds[i % len(kinds)] for i in range(count))
 
 
+def receive_within(conn, seconds, what):
+    """``recv()`` once ``poll`` says data is waiting (bounded); ``NOTHING`` if nothing did."""
+    with judged(f"poll() and recv() of {what}"):
+        return conn.recv() if conn.poll(seconds) else NOTHING
+
+
+def expect_message(outcomes, conn, seconds, expected, what):
+    """Observe in ``TRANSFERS`` whether ``expected`` is the next message on ``conn``."""
+    got = receive_within(conn, seconds, what)
+    if got is NOTHING:
+        outcomes.observe("lost", f"{what} never became readable in {seconds:g} s")
+    else:
+        outcomes.expect(got == expected, "altered", f"{what}: received {got!r}, expected "
+                                                    f"{expected!r}", "received")
+
+
+def expect_nothing_left(outcomes, conn, what):
+    with judged("poll()"):
+        left = conn.poll()
+    outcomes.expect(not left, "left-over", f"data left over {what}", "nothing-left")
+
+
+@example(program={"duplex": False, "sender": 1, "messages": volume(300)})
+@example(program={"duplex": True, "sender": 0, "messages": volume(140, seed=7)})
 @invariant(program=message_programs())
 def test_messages_cross_processes_intact_with_boundaries(target, program):
     """Every message one process sends on a Connection — an object with ``send()``, bytes or a
@@ -86,13 +199,7 @@ def test_messages_cross_processes_intact_with_boundaries(target, program):
         _, observed = s.run(actors.send_or_receive, plans, role="sender/receiver",
                             stuck_in="Connection.send or recv",
                             extra_args=(ends, board, s.deadline / 2))
-    outcomes = Outcomes(
-        unit="messages",
-        acceptable={"intact": "received once, whole and unchanged, in order"},
-        forbidden={"altered": "received different content or length (merged, split, shifted)",
-                   "missing": "never received",
-                   "extra": "more data arrived than was sent"},
-    )
+    outcomes = MESSAGES.counter()
     for index, message in enumerate(sent):
         got = observed[index] if index < len(observed) else ("missing",)
         if got == ("missing",):
@@ -116,18 +223,23 @@ def test_one_way_pipe_refuses_the_wrong_direction(target):
     Promises: PIPE-1, PIPE-2.
     """
     a, b = target.ctx.Pipe()
-    a.send("a to b")
-    assert received(b, target.deadline, "a message from the first end") == "a to b"
-    b.send("b to a")
-    assert received(a, target.deadline, "a message from the second end") == "b to a"
+    outcomes = TRANSFERS.counter()
+    with judged("send() on an end of Pipe()"):
+        a.send("a to b")
+        b.send("b to a")
+    expect_message(outcomes, b, target.deadline, "a to b", "a message from the first end")
+    expect_message(outcomes, a, target.deadline, "b to a", "a message from the second end")
+    outcomes.verdict()
     reader, writer = target.ctx.Pipe(duplex=False)
     expect_raises(OSError, lambda: reader.send("x"), "send() on the receiving end of a "
                                                      "Pipe(duplex=False)")
     expect_raises(OSError, writer.poll, "poll() on the sending end of a Pipe(duplex=False)")
     expect_raises_within(OSError, writer.recv, target.deadline,
                          "recv() on the sending end of a Pipe(duplex=False)")
-    writer.send("one way")
-    assert received(reader, target.deadline, "a message on a one-way pipe") == "one way"
+    with judged("send() on the sending end of a Pipe(duplex=False)"):
+        writer.send("one way")
+    expect_message(outcomes, reader, target.deadline, "one way", "a message on a one-way pipe")
+    outcomes.verdict()
 
 
 @invariant(timeout=short_timeouts)
@@ -141,15 +253,28 @@ def test_poll_waits_its_timeout_when_nothing_arrives(target, timeout):
     Promises: PIPE-7, PIPE-8.
     """
     a, b = target.ctx.Pipe()
-    assert a.poll() is False, "poll() returned True with nothing sent"
-    started = time.monotonic()
-    ready = a.poll(timeout)
-    waited = time.monotonic() - started
-    assert ready is False, f"poll({timeout}) returned {ready!r} with nothing sent"
+    outcomes = POLLS.counter()
+    with judged("poll() with nothing sent"):
+        ready_at_once = a.poll()
+        started = time.monotonic()
+        ready = a.poll(timeout)
+        waited = time.monotonic() - started
+    outcomes.expect(ready_at_once is False, "ready-without-data",
+                    f"poll() returned {ready_at_once!r}", "right")
+    outcomes.expect(ready is False, "ready-without-data", f"poll({timeout}) returned "
+                                                          f"{ready!r}", "right")
+    outcomes.verdict()
     never_early(waited, timeout, f"poll({timeout})")
-    b.send("data")
-    assert a.poll(target.deadline), "data sent never became readable"
-    assert a.poll() is True, "poll() returned False with data waiting"
+    with judged("send() and poll() with data waiting"):
+        b.send("data")
+        arrived = a.poll(target.deadline)
+        ready = a.poll()
+    if not arrived:
+        outcomes.observe("lost", f"poll({target.deadline:g}) after a send returned False")
+    else:
+        outcomes.expect(ready is True, "not-ready-with-data", f"poll() returned {ready!r} with "
+                                                              f"data waiting", "right")
+    outcomes.verdict()
 
 
 def test_poll_none_waits_until_data_arrives(target):
@@ -168,11 +293,7 @@ def test_poll_none_waits_until_data_arrives(target):
         s.await_blocked(poller)
         b.send("wake up")
         ((ready, got),) = s.join([poller], stuck_in="Connection.poll(None) with data sent")
-    outcomes = Outcomes(
-        unit="poll(None) calls",
-        acceptable={"waited": "returned True once the data arrived"},
-        forbidden={"gave-up": "returned without data to read"},
-    )
+    outcomes = POLL_NONE.counter()
     outcomes.expect(ready is True and got == "wake up", "gave-up",
                     f"poll(None) returned {ready!r} (then read {got!r})", "waited")
     outcomes.verdict()
@@ -189,10 +310,20 @@ def test_recv_after_peer_closed_raises_eof(target):
     """
     for duplex in (True, False):
         reader, writer = target.ctx.Pipe(duplex)
-        writer.send("last")
-        writer.close()
-        assert received(reader, target.deadline, "the message sent before close") == "last"
-        assert reader.poll(), f"poll() after the peer closed (duplex={duplex}) returned False"
+        with judged("send() then close()"):
+            writer.send("last")
+            writer.close()
+        transfers = TRANSFERS.counter()
+        expect_message(transfers, reader, target.deadline, "last",
+                       "the message sent before close")
+        transfers.verdict()
+        outcomes = EOF_READABLE.counter()
+        with judged("poll() after the peer closed"):
+            readable = reader.poll()
+        outcomes.expect(readable, "not-readable", f"poll() after the peer closed "
+                                                  f"(duplex={duplex}) returned False",
+                        "readable")
+        outcomes.verdict()
         for name, call in (("recv()", reader.recv), ("recv_bytes()", reader.recv_bytes),
                            ("recv_bytes_into()", lambda: reader.recv_bytes_into(bytearray(8)))):
             expect_raises_within(EOFError, call, target.deadline,
@@ -214,16 +345,25 @@ def test_send_bytes_sends_the_slice_or_rejects_it(target, length, offset, size):
     a, b = target.ctx.Pipe()
     buffer = bytes(range(length))
     end = length if size is None else offset + (size or 0)
+    call = f"send_bytes(<{length} bytes>, offset={offset}, size={size})"
+    outcomes = SLICES.counter()
     if 0 <= offset <= length and (size is None or 0 <= size) and end <= length:
-        b.send_bytes(buffer, offset, size)
-        assert a.poll(target.deadline), "the slice sent never arrived"
-        got = a.recv_bytes()
-        assert got == buffer[offset:end], \
-            f"send_bytes(<{length} bytes>, {offset}, {size}) delivered {got!r}"
+        with judged(call):
+            b.send_bytes(buffer, offset, size)
+        with judged("poll() and recv_bytes() of the slice"):
+            got = a.recv_bytes() if a.poll(target.deadline) else None
+        if got is None:
+            outcomes.observe("lost", f"{call}: nothing arrived in {target.deadline:g} s")
+        else:
+            outcomes.expect(got == buffer[offset:end], "wrong-slice",
+                            f"{call} delivered {got!r}", "slice-sent")
     else:
-        expect_raises(ValueError, lambda: b.send_bytes(buffer, offset, size),
-                      f"send_bytes(<{length} bytes>, offset={offset}, size={size})")
-        assert not a.poll(), "a refused send_bytes() still sent something"
+        expect_raises(ValueError, lambda: b.send_bytes(buffer, offset, size), call)
+        with judged("poll()"):
+            left = a.poll()
+        outcomes.expect(not left, "sent-anyway", f"{call} raised but sent data",
+                        "nothing-sent")
+    outcomes.verdict()
 
 
 def test_recv_bytes_longer_than_maxlength_raises(target):
@@ -236,11 +376,21 @@ def test_recv_bytes_longer_than_maxlength_raises(target):
     Promises: PIPE-11.
     """
     a, b = target.ctx.Pipe()
-    b.send_bytes(b"x" * 10)
-    assert a.poll(target.deadline), "the message never arrived"
-    assert a.recv_bytes(10) == b"x" * 10, "a message of exactly maxlength was not received"
-    b.send_bytes(b"y" * 11)
-    assert a.poll(target.deadline), "the message never arrived"
+    outcomes = TRANSFERS.counter()
+    with judged("send_bytes() then recv_bytes(10) of a 10-byte message"):
+        b.send_bytes(b"x" * 10)
+        got = a.recv_bytes(10) if a.poll(target.deadline) else NOTHING
+    if got is NOTHING:
+        outcomes.observe("lost", "a 10-byte message never became readable")
+    else:
+        outcomes.expect(got == b"x" * 10, "altered", f"recv_bytes(10) of a 10-byte message "
+                                                     f"returned {got!r}", "received")
+    with judged("send_bytes() of an 11-byte message"):
+        b.send_bytes(b"y" * 11)
+        arrived = a.poll(target.deadline)
+    if not arrived:
+        outcomes.observe("lost", "an 11-byte message never became readable")
+    outcomes.verdict()
     expect_raises(OSError, lambda: a.recv_bytes(10), "recv_bytes(10) of an 11-byte message")
     expect_raises_within(OSError, a.recv_bytes, target.deadline,
                          "recv_bytes() after a message exceeded maxlength")
@@ -257,24 +407,26 @@ def test_too_short_buffer_raises_buffer_too_short_with_whole_message(target):
     """
     message = bytes(range(50))
     a, b = target.ctx.Pipe()
+    outcomes = BUFFER_TOO_SHORT.counter()
     for buffer, offset in ((bytearray(10), 0), (bytearray(60), 20)):
-        b.send_bytes(message)
-        assert a.poll(target.deadline), "the message never arrived"
-        try:
-            got = a.recv_bytes_into(buffer, offset)
-        except target.ctx.BufferTooShort as exc:
-            assert isinstance(exc, target.ctx.ProcessError), "BufferTooShort is no ProcessError"
-            assert exc.args and exc.args[0] == message, \
-                f"BufferTooShort carried {exc.args[0] if exc.args else None!r}, expected the " \
-                f"whole {len(message)}-byte message"
-        except Exception as exc:
-            raise violation(RAISED_OTHER, f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of "
-                                          f"a {len(message)}-byte message raised "
-                                          f"{type(exc).__name__}: {exc}; expected "
-                                          f"BufferTooShort") from exc
+        call = f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of a {len(message)}-byte " \
+               f"message"
+        with judged("send_bytes() of the message"):
+            b.send_bytes(message)
+        ended, value = bounded(lambda: a.recv_bytes_into(buffer, offset), target.deadline)
+        if ended == "returned":
+            outcomes.observe("returned", f"{call} returned {value}")
+        elif ended == BLOCKED:
+            outcomes.observe("blocked", f"{call} still blocked after {target.deadline:g} s")
+        elif not isinstance(value, target.ctx.BufferTooShort):
+            outcomes.observe("raised-other", f"{call} raised {type(value).__name__}: {value}")
         else:
-            raise violation(RETURNED, f"recv_bytes_into(<{len(buffer)} bytes>, {offset}) of a "
-                                      f"{len(message)}-byte message returned {got}")
+            outcomes.expect(isinstance(value, target.ctx.ProcessError), "not-a-process-error",
+                            f"BufferTooShort's bases: {type(value).__mro__}", "whole-message")
+            carried = value.args[0] if value.args else None
+            outcomes.expect(carried == message, "partial-message",
+                            f"{call}: BufferTooShort carried {carried!r}", "whole-message")
+    outcomes.verdict()
 
 
 def test_closed_connection_refuses_use(target):
@@ -287,16 +439,22 @@ def test_closed_connection_refuses_use(target):
     Promises: PIPE-14, PIPE-15.
     """
     a, b = target.ctx.Pipe()
-    a.close()
-    a.close()
-    assert a.closed, "closed is False after close()"
+    with judged("close() twice"):
+        a.close()
+        a.close()
+    outcomes = CLOSED.counter()
+    outcomes.expect(a.closed, "still-open", "closed is False after close()", "closed")
+    outcomes.verdict()
     for name, call in (("send", lambda: a.send("x")), ("send_bytes", lambda: a.send_bytes(b"x")),
                        ("recv", a.recv), ("recv_bytes", a.recv_bytes), ("poll", a.poll),
                        ("fileno", a.fileno)):
         expect_raises_within(OSError, call, target.deadline, f"{name}() after close()")
-    with b as entered:
-        assert entered is b, "__enter__ did not return the connection itself"
-    assert b.closed, "leaving the with block did not close the connection"
+    with judged("with connection: enter and exit"):
+        with b as entered:
+            outcomes.expect(entered is b, "not-itself", f"__enter__ returned {entered!r}",
+                            "closed")
+    outcomes.expect(b.closed, "left-open", "closed is False after the with block", "closed")
+    outcomes.verdict()
 
 
 @pytest.mark.requires("broken_pipe_error")
@@ -324,9 +482,12 @@ def test_send_of_unpicklable_raises_and_sends_nothing(target):
     """
     a, b = target.ctx.Pipe()
     expect_raises(Refused, lambda: b.send(Unpicklable()), "send(unpicklable)")
-    b.send("next")
-    assert received(a, target.deadline, "the message after a refused send") == "next"
-    assert not a.poll(), "data left over after a refused send"
+    with judged("send() after a refused send"):
+        b.send("next")
+    outcomes = TRANSFERS.counter()
+    expect_message(outcomes, a, target.deadline, "next", "the message after a refused send")
+    expect_nothing_left(outcomes, a, "after a refused send and the next message")
+    outcomes.verdict()
 
 
 def test_connection_sent_over_connection_works(target):
@@ -342,18 +503,26 @@ def test_connection_sent_over_connection_works(target):
         user = s.start(actors.use_received_connection, receive_end, s.deadline / 2,
                        role="receiver of a connection")
         mine, theirs = s.keep(target.ctx.Pipe())  # created after the receiver started
-        mine.send("ping")
+        with judged("send() of the ping"):
+            mine.send("ping")
         forwarder = s.start(actors.forward_connection, forward_end, theirs, s.deadline / 2,
                             role="forwarder of a connection")
         answer, _ = s.join([user, forwarder],
                            stuck_in="sending a Connection over a Connection, or using it")
-    assert answer == ("answered", "ping"), f"the receiving child reported {answer}"
-    assert mine.poll(0), "the child's answer on the received connection never arrived"
-    assert mine.recv() == ("pong", "ping"), "the child's answer was altered"
+        with judged("poll() and recv() of the answer"):
+            reply = mine.recv() if mine.poll(0) else None  # the child sent it before exiting
+    outcomes = CONNECTION_TRANSFER.counter()
+    if answer != ("answered", "ping"):
+        outcomes.observe("unusable", f"the receiving child reported {answer}")
+    else:
+        outcomes.expect(reply == ("pong", "ping"), "unanswered",
+                        f"the answer on the received connection: {reply!r}", "answered")
+    outcomes.verdict()
 
 
 @pytest.mark.requires("connection")
-@invariant(ready=st.lists(st.booleans(), min_size=1, max_size=4), timeout=short_timeouts)
+@invariant(ready=st.lists(st.booleans(), min_size=1, max_size=4).filter(any),
+           timeout=short_timeouts)
 def test_wait_returns_exactly_the_ready_objects(target, ready, timeout):
     """``wait(objects, timeout)`` returns exactly the objects that are ready — Connections with
     data and the sentinel of an exited process — and, with none ready, returns an empty list
@@ -370,37 +539,47 @@ def test_wait_returns_exactly_the_ready_objects(target, ready, timeout):
                          role="writer")
         s.join([writer], stuck_in="Connection.send")
         sentinel = writer.process.sentinel
-        # Joined is not yet ready (a forkserver child's sentinel closes just after its exit
-        # status is read): wait, bounded, for the sentinel on its own first.
-        assert connection.wait([sentinel], s.deadline) == [sentinel], \
-            f"the sentinel of an exited process was not ready within {s.deadline:g} s"
         readers = [reader for reader, _ in pipes]
         objects = [*readers, sentinel]
         expected = [r for r, go in zip(readers, ready) if go] + [sentinel]
         idle = [r for r, go in zip(readers, ready) if not go]
-        now = connection.wait(objects, 0)
-        ended, unlimited = bounded(lambda: connection.wait(objects, None), s.deadline)
-        started = time.monotonic()
-        none_ready = connection.wait(idle, timeout)
-        waited = time.monotonic() - started
-        ended_negative, negative = bounded(lambda: connection.wait(idle, -1), s.deadline)
-    assert same_objects(now, expected), \
-        f"wait(timeout=0) returned {describe(now, objects)}, expected {describe(expected, objects)}"
-    assert ended == "returned" and same_objects(unlimited, expected), \
-        f"wait(timeout=None) {ended} {describe(unlimited or [], objects)}"
-    assert none_ready == [], f"wait() on idle connections returned {describe(none_ready, objects)}"
-    never_early(waited, timeout, f"wait(<{len(idle)} idle connections>, {timeout})")
-    assert (ended_negative, negative) == ("returned", []), \
-        f"wait(<idle connections>, -1) {ended_negative} {negative}"
+        outcomes = WAIT_READY.counter()
+        with judged("connection.wait()"):
+            # Joined is not yet ready (a forkserver child's sentinel closes just after its exit
+            # status is read): wait, bounded, for the sentinel on its own first.
+            alone = connection.wait([sentinel], s.deadline)
+            now = connection.wait(objects, 0)
+            started = time.monotonic()
+            none_ready = connection.wait(idle, timeout)
+            waited = time.monotonic() - started
+        compare_ready(outcomes, alone, [sentinel], f"wait([sentinel], {s.deadline:g})", objects)
+        compare_ready(outcomes, now, expected, "wait(objects, 0)", objects)
+        compare_ready(outcomes, none_ready, [], f"wait(idle, {timeout})", objects)
+        outcomes.verdict()
+        never_early(waited, timeout, f"wait(<{len(idle)} idle connections>, {timeout})")
+        unlimited = expect_returns_within(lambda: connection.wait(objects, None), s.deadline,
+                                          "wait(objects, None) with objects ready")
+        negative = expect_returns_within(lambda: connection.wait(idle, -1), s.deadline,
+                                         "wait(idle, -1)")
+    compare_ready(outcomes, unlimited, expected, "wait(objects, None)", objects)
+    compare_ready(outcomes, negative, [], "wait(idle, -1)", objects)
+    outcomes.verdict()
 
 
-def same_objects(got, expected):
-    return sorted(map(id, got)) == sorted(map(id, expected))
-
-
-def describe(got, objects):
+def compare_ready(outcomes, got, expected, call, objects):
+    """Observe in ``WAIT_READY`` whether ``call`` returned exactly ``expected``."""
     names = {id(obj): f"#{i}" for i, obj in enumerate(objects)}
-    return [names.get(id(obj), repr(obj)) for obj in got]
+    got_ids, expected_ids = {id(obj) for obj in got}, {id(obj) for obj in expected}
+    shown = f"{call} returned {[names.get(id(obj), repr(obj)) for obj in got]}, expected " \
+            f"{[names[i] for i in sorted(expected_ids, key=names.get)]}"
+    if expected_ids - got_ids:
+        outcomes.observe("missed-ready", shown)
+    elif got_ids - expected_ids:
+        outcomes.observe("spurious", shown)
+    else:
+        outcomes.observe("exact")
+
+
 @pytest.mark.requires("connection")
 def test_wrong_authkey_fails_on_both_sides(target):
     """A Client with a different authkey than the Listener's gets AuthenticationError, and so
@@ -421,13 +600,7 @@ def test_wrong_authkey_fails_on_both_sides(target):
         client = s.start(actors.connect, connection.__name__, [wrong, authkey], auth_error,
                          board, s.deadline / 2, role="client")
         accepted, connected = s.join([listener, client], stuck_in="Listener.accept or Client")
-    outcomes = Outcomes(
-        unit="connection attempts",
-        acceptable={"refused": "the wrong key made both sides raise AuthenticationError",
-                    "connected": "the right key connected and the messages crossed"},
-        forbidden={"let-in": "a side did not raise AuthenticationError for the wrong key",
-                   "shut-out": "the right key did not connect and exchange messages"},
-    )
+    outcomes = AUTHENTICATION.counter()
     outcomes.expect((accepted[0], connected[0]) == ("AuthenticationError",) * 2, "let-in",
                     f"wrong key: accept() gave {accepted[0]!r}, Client gave {connected[0]!r}",
                     "refused")
@@ -461,9 +634,13 @@ def test_exception_hierarchy(target):
     Promises: EXC-1.
     """
     ctx = target.ctx
-    assert issubclass(ctx.ProcessError, Exception), "ProcessError is not an Exception"
-    outside = [name for name in ("BufferTooShort", "AuthenticationError", "TimeoutError")
-               if not issubclass(getattr(ctx, name), ctx.ProcessError)]
-    assert not outside, f"not ProcessError subclasses: {outside}"
-    assert ctx.TimeoutError is not builtins.TimeoutError, \
-        "the multiprocessing TimeoutError is the builtin TimeoutError"
+    outcomes = EXCEPTIONS.counter()
+    outcomes.expect(issubclass(ctx.ProcessError, Exception), "outside-hierarchy",
+                    "ProcessError is not an Exception", "in-hierarchy")
+    for name in ("BufferTooShort", "AuthenticationError", "TimeoutError"):
+        outcomes.expect(issubclass(getattr(ctx, name), ctx.ProcessError), "outside-hierarchy",
+                        f"{name} is not a ProcessError subclass", "in-hierarchy")
+    outcomes.expect(ctx.TimeoutError is not builtins.TimeoutError, "builtin-timeout",
+                    "the multiprocessing TimeoutError is the builtin TimeoutError",
+                    "in-hierarchy")
+    outcomes.verdict()

@@ -18,6 +18,7 @@ import importlib
 import time
 
 from conformance.actors.common import pause
+from conformance.harness.child import CallRaised, judged
 
 SENT = 0  # message board
 POLLING = 0  # poll board: the poller is about to call poll(None)
@@ -82,8 +83,9 @@ def send_or_receive(ends, board, deadline, plan):
     """Send the program on ``ends[end]``, or receive it there; the parent gates both."""
     role, end, messages = plan
     if role == "send":
-        for message in messages:
-            send_message(ends[end], message)
+        for index, message in enumerate(messages):
+            with judged(f"send of message {index} ({message[0]})"):
+                send_message(ends[end], message)
         board[SENT] = 1
         return len(messages)
     return receive(ends[end], board, deadline, messages)
@@ -94,19 +96,41 @@ def receive(conn, board, deadline, messages):
     nothing is left to read (or the deadline passed); ``("extra",)`` when data is left over."""
     end = time.monotonic() + deadline
     observed = []
-    for message in messages:
+    for index, message in enumerate(messages):
         if not wait_for_data(conn, board, end):
             observed.append(("missing",))
             return observed
-        observed.append(observe(conn, message))
-    if board.wait_until(SENT, 1, max(0.0, end - time.monotonic())) and conn.poll(0):
+        try:
+            with judged(f"receive of message {index} ({message[0]})"):
+                observed.append(observe(conn, message))
+        except CallRaised:
+            drain(conn, board, end)  # so that the sender is not left blocked on a full pipe
+            raise
+    if board.wait_until(SENT, 1, max(0.0, end - time.monotonic())) and ready(conn, 0):
         observed.append(("extra",))
     return observed
 
 
+def drain(conn, board, end):
+    """Read and discard whatever arrives until the sender is done (or the deadline)."""
+    while time.monotonic() < end:
+        try:
+            if conn.poll(0.01):
+                conn.recv_bytes()
+            elif board[SENT]:
+                return
+        except Exception:  # the stream is already judged broken: stop reading it
+            return
+
+
+def ready(conn, seconds):
+    with judged("poll()"):
+        return conn.poll(seconds)
+
+
 def wait_for_data(conn, board, end):
-    while not conn.poll(min(0.01, max(0.0, end - time.monotonic()))):
-        if (board[SENT] and not conn.poll(0)) or time.monotonic() > end:
+    while not ready(conn, min(0.01, max(0.0, end - time.monotonic()))):
+        if (board[SENT] and not ready(conn, 0)) or time.monotonic() > end:
             return False
     return True
 
@@ -114,35 +138,40 @@ def wait_for_data(conn, board, end):
 def poll_without_limit(conn, board):
     """Announce, then ``poll(None)``; return what it returned and the message read after it."""
     board[POLLING] = 1
-    ready = conn.poll(None)
-    return ready, conn.recv() if ready else None
+    with judged("poll(None), then recv()"):
+        waited = conn.poll(None)
+        return waited, conn.recv() if waited else None
 
 
 def forward_connection(carrier, conn, deadline):
     """Send ``conn`` over ``carrier``; stay until the receiver says it has it (this process
     may be what hands the descriptor over)."""
-    carrier.send(conn)
+    with judged("send() of a Connection"):
+        carrier.send(conn)
     return carrier.recv() if carrier.poll(deadline) else None
 
 
 def use_received_connection(carrier, deadline):
     """Receive a Connection over ``carrier`` (and say so), read a ping from it and answer on
     it."""
-    if not carrier.poll(deadline):
-        return ("nothing arrived on the carrier",)
-    conn = carrier.recv()
+    with judged("recv() of a Connection"):
+        if not carrier.poll(deadline):
+            return ("nothing arrived on the carrier",)
+        conn = carrier.recv()
     carrier.send("received")
-    if not conn.poll(deadline):
-        return ("nothing arrived on the received connection",)
-    ping = conn.recv()
-    conn.send(("pong", ping))
+    with judged("poll(), recv() and send() on a received Connection"):
+        if not conn.poll(deadline):
+            return ("nothing arrived on the received connection",)
+        ping = conn.recv()
+        conn.send(("pong", ping))
     return ("answered", ping)
 
 
 def send_on_each(writers):
     """Send one message on each writer, then return (and exit)."""
     for index, writer in enumerate(writers):
-        writer.send(index)
+        with judged("send()"):
+            writer.send(index)
     return len(writers)
 
 

@@ -3,7 +3,7 @@ whole message."""
 
 from multiprocessing import BufferTooShort, connection
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class PartialConnection(connection.Connection):
@@ -24,5 +24,6 @@ def pipe(ctx, duplex=True):
 
 get_context, get_all_start_methods = mutant(Pipe=pipe)
 KILLS = {
-    "test_pipe.py::test_too_short_buffer_raises_buffer_too_short_with_whole_message": UNCONVERTED,
+    "test_pipe.py::test_too_short_buffer_raises_buffer_too_short_with_whole_message":
+        violated("partial-message"),
 }

@@ -3,7 +3,7 @@ doing nothing."""
 
 from multiprocessing import connection
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class StrictCloseConnection(connection.Connection):
@@ -21,5 +21,5 @@ def pipe(ctx, duplex=True):
 
 get_context, get_all_start_methods = mutant(Pipe=pipe)
 KILLS = {
-    "test_pipe.py::test_closed_connection_refuses_use": UNCONVERTED,
+    "test_pipe.py::test_closed_connection_refuses_use": violated("raised"),
 }

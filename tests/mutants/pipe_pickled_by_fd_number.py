@@ -4,7 +4,7 @@ child (or to any spawned child) is unusable there."""
 
 from multiprocessing import connection, reduction
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class FdNumberConnection(connection.Connection):
@@ -31,5 +31,6 @@ def pipe(ctx, duplex=True):
 
 get_context, get_all_start_methods = mutant(Pipe=pipe)
 KILLS = {
-    "test_pipe.py::test_connection_sent_over_connection_works": UNCONVERTED,
+    "test_pipe.py::test_connection_sent_over_connection_works":
+        violated("raised", "unusable"),
 }

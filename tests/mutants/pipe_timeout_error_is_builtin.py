@@ -4,7 +4,7 @@ ProcessError hierarchy) instead of multiprocessing's own."""
 import builtins
 import multiprocessing
 
-from tests.mutants.base import UNCONVERTED, MutantContext
+from tests.mutants.base import MutantContext, violated
 
 
 class BuiltinTimeoutContext(MutantContext):
@@ -17,5 +17,6 @@ def get_context(method=None):
 
 get_all_start_methods = multiprocessing.get_all_start_methods
 KILLS = {
-    "test_pipe.py::test_exception_hierarchy": UNCONVERTED,
+    "test_pipe.py::test_exception_hierarchy":
+        violated("outside-hierarchy", "builtin-timeout"),
 }

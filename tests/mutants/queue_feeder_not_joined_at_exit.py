@@ -20,5 +20,6 @@ def queue(ctx, maxsize=0):
 
 get_context, get_all_start_methods = mutant(Queue=queue)
 KILLS = {
-    "test_queue.py::test_child_exit_waits_until_its_large_item_is_drained": violated("exited"),
+    "test_queue.py::test_child_exit_waits_until_its_items_are_flushed":
+        violated("exited", "lost"),
 }

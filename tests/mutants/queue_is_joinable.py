@@ -2,7 +2,7 @@
 
 from multiprocessing import queues
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def queue(ctx, maxsize=0):
@@ -11,5 +11,5 @@ def queue(ctx, maxsize=0):
 
 get_context, get_all_start_methods = mutant(Queue=queue)
 KILLS = {
-    "test_queue.py::test_only_joinable_queue_has_task_done_and_join": UNCONVERTED,
+    "test_queue.py::test_only_joinable_queue_has_task_done_and_join": violated("extra-method"),
 }
