@@ -60,19 +60,15 @@ def invariant(**strategies):
         searching = hypothesis_settings(profile)(given(**strategies)(one_example))
         if chosen.seed is not None and not profile.derandomize:
             searching = seed(chosen.seed)(searching)
-        # ``@example`` above ``@invariant`` appends to this list (``functools.wraps`` shares it
-        # with ``soaking``), so the explicit examples run in the first round; soak rounds draw
-        # fresh examples only.
-        searching.hypothesis_explicit_examples = []
+        # ``@example`` below ``@invariant`` is in this list already; one above appends to it too
+        # (``functools.wraps`` shares it with ``soaking``), so explicit examples run in the first
+        # round wherever they are written; soak rounds draw fresh examples only.
+        if not hasattr(searching, "hypothesis_explicit_examples"):
+            searching.hypothesis_explicit_examples = []
 
         @functools.wraps(searching)
         def soaking(*args, **kwargs):
             __tracebackhide__ = True
-            if "hypothesis_explicit_examples" in vars(soaking) and \
-                    vars(soaking)["hypothesis_explicit_examples"] is not \
-                    getattr(test, "hypothesis_explicit_examples", None):
-                raise TypeError(f"{test.__name__}: put @example below @invariant, or Hypothesis "
-                                f"never runs it")
             searching(*args, **kwargs)
             tally.rounds = 1
             if tally.soak_budget is None:
