@@ -67,13 +67,14 @@ def await_quiet(s, children):
         time.sleep(FIRST_POLL * 20)
 
 
-def await_condition(check, within, children=()):
-    """Poll until ``check()`` holds; return whether it does.  Gives up after ``within`` seconds,
-    or as soon as one of ``children`` has exited (joining it then says why it stopped)."""
+def await_condition(check, within):
+    """Poll until ``check()`` holds; return whether it does (False once ``within`` seconds
+    passed).  A check should also hold once a child it waits for has exited without signalling,
+    so that joining that child says why at once."""
     end = time.monotonic() + within
     poll = FIRST_POLL
     while not check():
-        if time.monotonic() > end or any(c.process.exitcode is not None for c in children):
+        if time.monotonic() > end:
             return check()
         time.sleep(poll)
         poll = min(poll * 2, LAST_POLL)
