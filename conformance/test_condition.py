@@ -108,6 +108,9 @@ def notify_programs(draw, pauses=delays):
 
 # Volume: 64 rounds of four waiters, notify(2) then notify_all() in each.
 MANY_ROUNDS = {"waiters": 4, "n": 2, "rounds": 64, "lock": "default", "pause": 0.0}
+# Volume: a waiter that 100 notifications leave with a false predicate, then a true one.
+MANY_FALSE_NOTIFICATIONS = {"lock": "default", "false_notifications": 100, "final": 5,
+                            "timeout": None, "preset": False}
 
 
 @st.composite
@@ -252,6 +255,7 @@ def test_notify_n_wakes_n_then_notify_all_wakes_the_rest(target, program):
 
 @pytest.mark.providers("native", "manager")
 @invariant(program=notify_programs(pauses=st.sampled_from([0.005, 0.02])))
+@example(program={**MANY_ROUNDS, "lock": "RLock", "pause": 0.005})
 def test_notified_waiter_returns_after_notifier_releases(target, program):
     """A waiter woken by ``notify()`` or ``notify_all()`` does not return from ``wait()`` until
     the notifier releases the lock: it must acquire the lock again first.
@@ -272,7 +276,7 @@ def test_notified_waiter_returns_after_notifier_releases(target, program):
 
 
 @pytest.mark.providers("native", "manager")
-@invariant(lock=lock_kinds, timeout=timeouts, stale=st.integers(0, 2))
+@invariant(lock=lock_kinds, timeout=timeouts, stale=sized(0, 2))
 def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, stale):
     """``wait(t)`` that nothing notifies returns False, no earlier than t, holding the lock
     again: no other process can take it until the waiter leaves ``with cond:``.  Notifications
@@ -310,7 +314,7 @@ def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, st
 
 
 @pytest.mark.providers("native", "manager")
-@invariant(lock=st.sampled_from(("default", "RLock")), levels=st.integers(2, 4))
+@invariant(lock=st.sampled_from(("default", "RLock")), levels=sized(2, 4))
 def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
     """On an RLock acquired several times, ``wait()`` releases every level, so another process
     can acquire it meanwhile, and restores them all: after waking, the waiter holds it until it
@@ -365,6 +369,7 @@ def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
                   "preset": False})
 @example(program={"lock": "Lock", "false_notifications": 1, "final": None, "timeout": 0.05,
                   "preset": False})
+@example(program=MANY_FALSE_NOTIFICATIONS)
 def test_wait_for_returns_only_when_the_predicate_holds(target, program):
     """``wait_for(predicate)`` returns the predicate's value once it is true — at once if it
     already is — and not after notifications that leave it false; with a timeout and a

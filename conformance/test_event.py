@@ -57,8 +57,8 @@ def waiter_programs(draw):
 step = st.tuples(st.sampled_from(("parent", "child")), st.sampled_from(("set", "clear")))
 steps = sized(1, 6).flatmap(lambda count: st.lists(step, min_size=count, max_size=count)
                             .map(tuple))
-# Volume: 64 threads of one process and 8 of another all blocked in wait() when set() comes.
-CROWD = ((0, 64, False), (64, 8, True))
+# Volume: 256 threads, 64 in each of four processes, all blocked in wait() when set() comes.
+CROWD = tuple((64 * i, 64, i % 2 == 1) for i in range(4))
 # Volume: 200 steps, a third of them by the partner, set() and clear() in turn.
 ALTERNATING_STEPS = tuple((("parent", "child")[i % 3 == 0], ("set", "clear")[i % 2])
                           for i in range(200))
