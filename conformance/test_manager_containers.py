@@ -221,7 +221,7 @@ def test_joinable_queue_operations_are_linearizable(target, program):
 def join_programs(draw):
     """Consumers, each finishing some items (each taking a few ms), of a Queue or
     JoinableQueue."""
-    consumers = draw(process_counts(1, 3))
+    consumers = draw(process_counts(1, 4))
     plans = []
     for consumer in range(consumers):
         items = draw(sized(1, 4))
