@@ -22,6 +22,7 @@ import pytest
 from hypothesis import example
 
 from conformance.actors import managers as actors
+from conformance.harness import servers
 from conformance.harness.bookkeeping import contents
 from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
 from conformance.invariants import invariant
@@ -129,16 +130,16 @@ def held(server):
 
 @contextlib.contextmanager
 def started_server(target, authkey, *start_args):
-    """A started server of the shared typeids on the loopback, with its process; shut down (and
-    killed if need be) on exit.  ``start_args``: the initializer and its arguments."""
+    """A started server of the shared typeids on the loopback, with the processes its start()
+    added; shut down (and killed if need be) on exit.  ``start_args``: the initializer and its
+    arguments."""
     managers = target.submodule("managers")
     before = set(target.ctx.active_children())
     server = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), authkey=authkey,
                                                     ctx=target.ctx)
     try:
         server.start(*start_args)
-        process = [p for p in target.ctx.active_children() if p not in before]
-        yield server, process
+        yield server, servers.started_since(target.ctx, before)
     finally:
         shutdown_manager(server)
 
@@ -230,15 +231,14 @@ def test_a_call_fails_promptly_once_the_server_is_gone(target):
     """
     authkey = new_authkey()
     bound = target.deadline / 2  # generous: a working implementation fails in milliseconds
-    with target.scenario() as s, started_server(target, authkey) as (server, process):
-        assert process, "start() started no server process"
+    with target.scenario() as s, started_server(target, authkey) as (server, started):
+        server_process = servers.only_server(started, "kill it")
         board = s.board(2)
         client = s.start(actors.call_after_server_death, target.submodule("managers").__name__,
                          server.address, authkey, board, s.deadline, role="client")
         s.await_slot(board, actors.CONNECTED, 1, what="the client to use its proxy once")
-        for server_process in process:
-            kill(server_process)
-            server_process.join(KILL_WAIT)
+        kill(server_process)
+        server_process.join(KILL_WAIT)
         board[actors.KILLED] = 1
         (seen,) = s.join([client], stuck_in="a proxy call to a killed server")
     outcomes = SERVER_GONE.counter()
@@ -317,7 +317,8 @@ def test_start_runs_the_initializer_in_the_server(target):
     managers = target.submodule("managers")
     with target.scenario() as s:
         board = s.board(1)
-        with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, process):
+        with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, started):
+            server_pid = servers.only_server(started, "see where the initializer ran").pid
             # The docs say "when it starts", not before start() returns: wait, bounded.
             s.await_slot(board, 0, 1, what="the initializer to run in the server process")
             ran_in = board[0]
@@ -326,11 +327,10 @@ def test_start_runs_the_initializer_in_the_server(target):
             expect_raises(TypeError, lambda: refusing.start(42), "start(initializer=42)")
         finally:
             shutdown_manager(refusing)
-    assert len(process) == 1, f"start() started {len(process)} processes, not one server"
     outcomes = INITIALIZER.counter()
-    outcomes.expect(ran_in == process[0].pid, "elsewhere",
-                    f"the initializer ran in pid {ran_in}; the server process is "
-                    f"{process[0].pid}", "in-server")
+    outcomes.expect(ran_in == server_pid, "elsewhere",
+                    f"the initializer ran in pid {ran_in}; the server process is {server_pid}",
+                    "in-server")
     outcomes.verdict()
 
 
@@ -421,7 +421,7 @@ def test_with_starts_a_manager_and_shuts_it_down(target):
     try:
         with judged("manager.__enter__()"):
             entered = manager.__enter__()  # the with statement's protocol, step by step
-        server = [p for p in target.ctx.active_children() if p not in before]
+        server = servers.started_since(target.ctx, before)
         outcomes.expect(entered is manager, "not-itself",
                         f"__enter__ returned {entered!r}", "as-documented")
         if not server:

@@ -25,7 +25,11 @@ def started_since(ctx, before):
 
 def the_server(ctx, before, needed_to):
     """The one process started since ``before``: the manager's server."""
-    started = started_since(ctx, before)
+    return only_server(started_since(ctx, before), needed_to)
+
+
+def only_server(started, needed_to):
+    """The one process of ``started`` (those a manager's start added): its server."""
     if len(started) != 1:
         raise Unobservable(f"starting the manager added {len(started)} processes to "
                            f"active_children(), not one server (needed to {needed_to})")
