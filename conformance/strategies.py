@@ -61,7 +61,8 @@ def dict_write_programs(draw, shared_keys=False):
     """Per-worker tuples of (key, value) writes, all workers writing equally many; values are
     unique so every read is attributable.
 
-    With ``shared_keys`` workers write a small common key set, so writes collide.
+    With ``shared_keys`` workers mostly write a small common key set, so writes collide, and
+    some keys of their own, written once (a write lost there stays lost).
     """
     workers = draw(process_counts(2, 8))
     writes = draw(sized(2, 12))
@@ -69,7 +70,8 @@ def dict_write_programs(draw, shared_keys=False):
     value = 0
     for worker in range(workers):
         if shared_keys:
-            keys = draw(st.lists(st.sampled_from("abc"), min_size=writes, max_size=writes))
+            keys = [key or f"w{worker}-{i}" for i, key in enumerate(draw(st.lists(
+                st.sampled_from(("a", "b", "c", None)), min_size=writes, max_size=writes)))]
         else:
             keys = [f"w{worker}-{i}" for i in range(writes)]
         plan = []
@@ -141,8 +143,10 @@ def operation_program(hows, keys=(None,), processes=4, operations=96):
 
 
 def dict_write_program(workers=4, writes=80, shared_keys=False):
-    """One fixed ``dict_write_programs`` program: the explicit large example."""
+    """One fixed ``dict_write_programs`` program: the explicit large example (with
+    ``shared_keys``, every other write goes to a common key)."""
     value = itertools.count(1)
-    return tuple(tuple(("abc"[(worker + i) % 3] if shared_keys else f"w{worker}-{i}", next(value))
+    return tuple(tuple(("abc"[(worker + i) % 3] if shared_keys and i % 2 == 0
+                        else f"w{worker}-{i}", next(value))
                        for i in range(writes))
                  for worker in range(workers))

@@ -40,7 +40,9 @@ from conformance.strategies import (
 )
 
 LIST_OPERATIONS = ("append", "append", "slice", "len")
+ARRAY_OPERATIONS = ("setitem", "getitem")
 ARRAY_LENGTH = 3
+ARRAY_INDICES = tuple(range(ARRAY_LENGTH))
 GET_PUT_TIMEOUT = 0.05
 LARGE_ITEM = 1 << 20  # bytes: far beyond any pipe buffer
 
@@ -175,7 +177,8 @@ def test_value_operations_are_linearizable(target, program):
     expect_linearizable(histories, Register(0), "a Value proxy", target.deadline)
 
 
-@invariant(program=operation_programs(("setitem", "getitem"), keys=tuple(range(ARRAY_LENGTH))))
+@invariant(program=operation_programs(ARRAY_OPERATIONS, keys=ARRAY_INDICES))
+@example(program=operation_program(ARRAY_OPERATIONS, ARRAY_INDICES))
 def test_array_items_are_linearizable(target, program):
     """Concurrent item writes and reads on one Array proxy form, per index, a linearizable
     history of one register.
@@ -565,8 +568,8 @@ def test_a_manager_pool_runs_tasks_in_its_workers(target):
         with judged("map(), imap() and apply() on a Pool proxy"):
             results = {
                 "map": pool.map(actors.square, numbers),
-                "imap": list(pool.imap(actors.first_waits_for_second,
-                                       [(board, index, s.deadline) for index in (0, 1)])),
+                "imap": list(pool.imap(actors.first_finishes_last,
+                                       [(board, index, 3, s.deadline) for index in range(3)])),
                 "apply": pool.apply(actors.square, (7,))}
             waiting = pool.apply_async(actors.finish_when_released, (board, s.deadline, "done"))
         expect_raises(target.ctx.TimeoutError, lambda: waiting.get(timeout=GET_PUT_TIMEOUT),
@@ -582,7 +585,7 @@ def test_a_manager_pool_runs_tasks_in_its_workers(target):
                 pass
         expect_raises(ValueError, lambda: pool.map(actors.square, numbers),
                       "map() on a Pool proxy after its with block (terminated)")
-    expected = {"map": [number * number for number in numbers], "imap": [0, 1], "apply": 49,
+    expected = {"map": [number * number for number in numbers], "imap": [0, 1, 2], "apply": 49,
                 "apply_async": "done"}
     outcomes = POOL_RESULTS.counter()
     for call, wanted in expected.items():

@@ -215,7 +215,7 @@ def fail(message):
 
 
 RELEASE = 0  # pool board: the parent lets a waiting task finish
-SECOND_DONE = 1  # task 1 of first_waits_for_second has finished
+FIRST_MAY_FINISH = 1  # the last task of first_finishes_last has run
 
 
 def finish_when_released(board, deadline, result):
@@ -223,13 +223,15 @@ def finish_when_released(board, deadline, result):
     return result if board.wait_until(RELEASE, 1, deadline) else None
 
 
-def first_waits_for_second(task):
-    """Task 0 returns only after task 1 has: they finish in the opposite order to their input
-    (task 0 returns None if task 1 never finishes)."""
-    board, index, deadline = task
+def first_finishes_last(task):
+    """Task 0 returns only once the last task has run; with two workers the others run, in
+    order, on the worker task 0 leaves free, each result sent before the next task starts: so
+    every other result is sent before task 0's (task 0 returns None if the last never runs)."""
+    board, index, count, deadline = task
     if index == 0:
-        return index if board.wait_until(SECOND_DONE, 1, deadline) else None
-    board[SECOND_DONE] = 1
+        return index if board.wait_until(FIRST_MAY_FINISH, 1, deadline) else None
+    if index == count - 1:
+        board[FIRST_MAY_FINISH] = 1
     return index
 
 
