@@ -20,7 +20,7 @@ class FeederQueueProxy(BaseQueueProxy):
     def _feed(self, item, block, timeout):
         # The feeder drops what it cannot send.  (A traceback printed from this thread while
         # pytest formatted the failure it causes crashed a self-test session on CPython 3.11.7:
-        # "SystemError: AST constructor recursion depth mismatch".)
+        # "SystemError: AST constructor recursion depth mismatch", gh-106905.)
         try:
             self._callmethod("put", (item, block, timeout))
         except Exception:
