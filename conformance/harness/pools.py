@@ -84,34 +84,51 @@ class Workers:
                      processes=[(ROLE, pid, "") for pid in self.pids()])
 
 
-def in_thread(call, seconds):
-    """Run ``call()`` in a daemon thread for at most ``seconds``; (finished, value, exception)."""
-    outcome = {}
+class Background:
+    """``call()`` running in a daemon thread: ``wait(seconds)`` says whether it has returned,
+    ``outcome()`` gives its value or raises what it raised."""
 
-    def run():
+    def __init__(self, call):
+        self._outcome = {}
+        self._thread = threading.Thread(target=self._run, args=(call,), name="bounded call",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self, call):
         try:
-            outcome["value"] = call()
+            self._outcome["value"] = call()
         except BaseException as exc:  # handed to the caller, who decides
-            outcome["exception"] = exc
+            self._outcome["exception"] = exc
 
-    thread = threading.Thread(target=run, name="bounded call", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        return False, None, None
-    return True, outcome.get("value"), outcome.get("exception")
+    def wait(self, seconds):
+        self._thread.join(seconds)
+        return not self._thread.is_alive()
+
+    def outcome(self):
+        if "exception" in self._outcome:
+            raise self._outcome["exception"]
+        return self._outcome.get("value")
+
+
+def in_thread(call, seconds):
+    """Run ``call()`` for at most ``seconds`` (in a daemon thread); whether it returned."""
+    return Background(call).wait(seconds)
 
 
 def bounded(workers, what, call):
     """``call()``'s value (or what it raised), or ``Stuck`` if it has not returned by the
     deadline.  ``what`` names the call, e.g. "Pool.map"."""
     __tracebackhide__ = True
-    finished, value, exception = in_thread(call, workers.s.deadline)
-    if not finished:
+    running = Background(call)
+    return finish(workers, what, running)
+
+
+def finish(workers, what, running):
+    """What a ``Background`` call gave once it returns (bounded by the deadline)."""
+    __tracebackhide__ = True
+    if not running.wait(workers.s.deadline):
         raise workers.stuck(f"{what} did not return within {workers.s.deadline:g} s", what)
-    if exception is not None:
-        raise exception
-    return value
+    return running.outcome()
 
 
 def await_done(workers, what, results):
