@@ -11,10 +11,12 @@ deadlocks fails as ``Stuck`` naming the results that never arrived and the worke
 is terminated and its workers killed whatever happens.  Native provider only.
 """
 
+import contextlib
 import functools
 import gc
 import os
 import pickle
+import sys
 import threading
 import time
 import types
@@ -352,14 +354,30 @@ def test_async_results_report_their_state_until_the_task_finishes(target, timeou
     outcomes.verdict()
 
 
-IMAP_STEPS = (("value", 0), ("fail", 1), ("block", 2), ("value", 3))
+IMAP_STEPS = (("value", 0), ("fail", 1), ("value", 2), ("block", 3), ("value", 4))
 ITERATION = OutcomeTable(
     unit="steps of an imap() iterator",
     acceptable={"as-documented": "the step yielded, raised or timed out as documented"},
-    forbidden={"wrong-value": "next() yielded another value",
+    forbidden={"wrong-value": "next() yielded another value, or another exception",
                "stopped-after-error": "the iterator ended after a failing item",
+               "not-timed-out": "next(timeout) did not raise TimeoutError while the result was "
+                                "not there",
                "not-exhausted": "the iterator went on after the last item"},
 )
+
+
+def next_step(steps, timeout, timeout_error):
+    """What ``steps.next(timeout)`` did, as data."""
+    try:
+        return ("value", steps.next(timeout))
+    except StopIteration:
+        return ("stopped",)
+    except timeout_error:
+        return ("timed-out",)
+    except actors.TaskFailed as exc:
+        return ("raised", exc.args)
+    except Exception as exc:  # judged: the parent compares every step with the plan
+        return ("raised", type(exc).__name__)
 
 
 @invariant(timeout=timeouts)
@@ -375,34 +393,34 @@ def test_imap_times_out_and_goes_on_after_a_failing_item(target, timeout):
     Promises: POOL-16, POOL-17.
     """
     outcomes = ITERATION.counter()
+    wanted = [("value", actors.value_of(0)), ("raised", (1,)), ("value", actors.value_of(2)),
+              ("timed-out",), ("value", actors.value_of(3)), ("value", actors.value_of(4)),
+              ("stopped",)]
     with target.scenario() as s:
         board = s.board(1)
         with pools.pool(s, 2) as (pool, workers):
             steps = pool.imap(functools.partial(actors.step, board, 0, s.deadline), IMAP_STEPS)
-            with judged("next() of the first item"):
-                first = steps.next(s.deadline)
-            expect_raises(actors.TaskFailed, lambda: steps.next(s.deadline),
-                          "next() at the failing item")
+            seen = [next_step(steps, s.deadline, target.ctx.TimeoutError) for _ in range(3)]
             started = time.monotonic()
-            expect_raises(target.ctx.TimeoutError, lambda: steps.next(timeout),
-                          f"next({timeout}) at the held item")
-            never_early(time.monotonic() - started, timeout, f"IMapIterator.next({timeout})")
+            seen.append(next_step(steps, timeout, target.ctx.TimeoutError))
+            waited = time.monotonic() - started
             board[0] = 1
-            rest = []
-            try:
-                while len(rest) < 3:
-                    rest.append(steps.next(s.deadline))
-            except StopIteration:
-                pass
-    outcomes.expect(first == actors.value_of(0), "wrong-value", f"first item {first!r}",
-                    "as-documented")
-    outcomes.expect(len(rest) >= 2, "stopped-after-error",
-                    f"after the failing item the iterator yielded {rest}", "as-documented")
-    outcomes.expect(rest[:2] == [actors.value_of(2), actors.value_of(3)], "wrong-value",
-                    f"after the failing item: {rest}", "as-documented")
-    outcomes.expect(len(rest) <= 2, "not-exhausted", f"after the last item: {rest[2:]}",
-                    "as-documented")
+            seen += [next_step(steps, s.deadline, target.ctx.TimeoutError) for _ in range(3)]
+    for index, (got, expected) in enumerate(zip(seen, wanted)):
+        if got == expected:
+            outcomes.observe("as-documented")
+        elif got == ("stopped",):
+            outcomes.observe("stopped-after-error", f"step {index}: the iterator ended, "
+                                                    f"expected {expected}")
+        elif expected == ("timed-out",):
+            outcomes.observe("not-timed-out", f"next({timeout}) at the held item: {got}")
+        elif expected == ("stopped",):
+            outcomes.observe("not-exhausted", f"after the last item: {got}")
+        else:
+            outcomes.observe("wrong-value", f"step {index}: {got}, expected {expected}")
     outcomes.verdict()
+    if seen[3] == ("timed-out",):
+        never_early(waited, timeout, f"IMapIterator.next({timeout})")
 
 
 def refused(s, *args, **options):
@@ -470,7 +488,8 @@ ENDINGS = OutcomeTable(
     unit="ends of a pool",
     acceptable={"as-documented": "the pool ended as documented"},
     forbidden={"join-before-done": "join() returned before every submitted task had finished",
-               "workers-alive": "a worker still ran after join() or terminate() returned",
+               "workers-alive": "a worker (or a new one) ran after join() or terminate() "
+                                "returned",
                "finished-after-terminate": "a task finished although terminate() discarded it"},
 )
 
@@ -528,13 +547,12 @@ def test_close_join_and_terminate_end_a_pool_as_documented(target):
             for i in range(2):
                 await_board(s, board, 4 + i, what=f"held task {i} to start")
             call(workers, "Pool.terminate", pool.terminate)
-            board[7] = 1  # a worker that survived terminate() would now finish its task
-            alive = pools.gone([board[4], board[5]])
+            alive = pools.gone([board[4], board[5]]) + [p.pid for p in workers.alive()]
             finished = [r.ready() for r in held]
             call(workers, "a second terminate() and join()",
                  lambda: (pool.terminate(), pool.join()))
-    outcomes.expect(not alive, "workers-alive", f"workers {alive} alive after terminate()",
-                    "as-documented")
+    outcomes.expect(not alive, "workers-alive", f"workers {sorted(set(alive))} alive after "
+                                                f"terminate()", "as-documented")
     outcomes.expect(not any(finished), "finished-after-terminate",
                     f"after terminate(): ready {finished}", "as-documented")
     outcomes.verdict()
@@ -544,8 +562,8 @@ WITH_BLOCK = OutcomeTable(
     unit="uses of a pool in a with statement",
     acceptable={"as-documented": "as documented"},
     forbidden={"not-the-pool": "__enter__ did not return the pool",
-               "workers-alive": "a worker still ran after the with block",
-               "finished-after-exit": "outstanding work finished after the with block"},
+               "workers-alive": "a worker still ran after the with block, its work "
+                                "outstanding"},
 )
 
 
@@ -565,23 +583,20 @@ def test_a_with_block_terminates_the_pool(target):
         with pools.pool(s, 1) as (pool, workers):
             def use():
                 with pool as entered:
+                    # never released: only the end of the pool can end this task
                     held = entered.apply_async(actors.hold, (board, 0, 1, s.deadline))
                     await_board(s, board, 0, what="the held task to start")
                 return entered, held
 
             entered, held = call(workers, "Pool.__exit__", use)
-            board[1] = 1  # a worker that survived __exit__ would now finish its task
-            alive = pools.gone([board[0]])
-            finished = held.ready()
+            alive = pools.gone([board[0]]) + [p.pid for p in workers.alive()]
             expect_raises(ValueError, lambda: pool.apply_async(actors.value_of, (1,)),
                           "apply_async() after the with block")
             expect_raises(ValueError, pool.__enter__, "a new with statement on the ended pool")
     outcomes.expect(entered is pool, "not-the-pool", f"__enter__ returned {entered!r}",
                     "as-documented")
-    outcomes.expect(not alive, "workers-alive", f"worker {alive} alive after the with block",
-                    "as-documented")
-    outcomes.expect(not finished, "finished-after-exit", "the held task's result became ready",
-                    "as-documented")
+    outcomes.expect(not alive, "workers-alive", f"workers {sorted(set(alive))} alive after the "
+                                                f"with block", "as-documented")
     outcomes.verdict()
 
 
@@ -597,8 +612,7 @@ WORKERS = OutcomeTable(
     acceptable={"as-documented": "as documented"},
     forbidden={"wrong-size": "Pool() did not start one worker per usable CPU",
                "not-daemonic": "a worker was not daemonic",
-               "wrong-name": "a worker was not named after the context's start method",
-               "child-started": "a task started a process"},
+               "wrong-name": "a worker was not named after the context's start method"},
 )
 
 
@@ -757,6 +771,16 @@ def test_unpicklable_tasks_and_results_fail_without_breaking_the_pool(target):
                  lambda: pool.apply(actors.value_of, (2,)))
 
 
+@contextlib.contextmanager
+def unraisable_ignored():
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        yield
+    finally:
+        sys.unraisablehook = hook
+
+
 THREADS = OutcomeTable(
     unit="uses of a ThreadPool",
     acceptable={"as-documented": "as documented"},
@@ -779,10 +803,11 @@ def test_thread_pool_offers_the_pool_api_on_threads(target):
     """
     thread_pool = target.submodule("pool").ThreadPool
     outcomes = THREADS.counter()
-    expect_raises(TypeError, lambda: thread_pool(1, maxtasksperchild=1),
-                  "ThreadPool(maxtasksperchild=1)")
-    expect_raises(TypeError, lambda: thread_pool(1, context=target.ctx),
-                  "ThreadPool(context=ctx)")
+    with unraisable_ignored():  # CPython's Pool.__del__ trips over the half-made ThreadPool
+        expect_raises(TypeError, lambda: thread_pool(1, maxtasksperchild=1),
+                      "ThreadPool(maxtasksperchild=1)")
+        expect_raises(TypeError, lambda: thread_pool(1, context=target.ctx),
+                      "ThreadPool(context=ctx)")
     pool = thread_pool(2)
     try:
         with judged("ThreadPool.map of a lambda"):
