@@ -10,6 +10,8 @@ wait for a board slot the parent sets, never longer than the deadline they are g
 import os
 import threading
 
+from conformance.actors.common import context
+
 initializer_runs = 0  # in this worker process
 tasks_done = 0  # in this worker process
 
@@ -79,8 +81,6 @@ def step(board, release, deadline, plan):
 
 def describe_worker(module_name, method, _item=None):
     """(pid, the worker's process name, daemon flag) as the implementation sees them here."""
-    from conformance.actors.process import context
-
     me = context(module_name, method).current_process()
     return os.getpid(), me.name, me.daemon
 
@@ -88,8 +88,6 @@ def describe_worker(module_name, method, _item=None):
 def start_a_process(module_name, method):
     """Start and join a Process from a task; return its exit code (raises where a worker may
     not have children)."""
-    from conformance.actors.process import context
-
     child = context(module_name, method).Process(target=None)
     child.start()
     child.join()

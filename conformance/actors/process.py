@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 
-from conformance.actors.common import pause
+from conformance.actors.common import context, pause
 
 GO = 0
 
@@ -31,11 +31,6 @@ class ExitBoard:
         self.cleanup = 1 + children
         self.handled = 1 + 2 * children  # + i: child i's SIGTERM handler ran
         self.size = 1 + 3 * children
-
-
-def context(module_name, method):
-    """The implementation's context in a child (it arrives by name: contexts are not sent)."""
-    return importlib.import_module(module_name).get_context(method)
 
 
 def submodule(module_name, name):

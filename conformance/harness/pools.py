@@ -2,8 +2,8 @@
 
 ``pool(s, ...)`` and ``executor(s, ...)`` make a ``ctx.Pool`` or a ``ProcessPoolExecutor`` whose
 workers the context starts, and end it in a ``finally`` whatever happened: ``terminate()`` (or
-``shutdown(wait=False, cancel_futures=True)``) runs in a helper thread bounded by the kill wait,
-then every worker still alive is killed.  Workers are found through the context's public
+``shutdown(cancel_futures=True)``) runs in a helper thread bounded by the kill wait, then every
+worker still alive is killed.  Workers are found through the context's public
 ``active_children()``: the children that appeared while the pool existed, the scenario's own
 children excepted.
 
@@ -34,12 +34,12 @@ ROLE = "pool worker"
 
 def executor_factory(ctx):
     """What makes a ProcessPoolExecutor for ``ctx``: the context's own, else the standard
-    library's bound to it (``mp_context=ctx``)."""
+    library's bound to it (``mp_context=ctx`` unless the caller passes another)."""
     own = getattr(ctx, "ProcessPoolExecutor", None)
     if own is not None:
         return own
-    return lambda *args, **options: futures.ProcessPoolExecutor(*args, mp_context=ctx,
-                                                                **options)
+    return lambda *args, **options: futures.ProcessPoolExecutor(
+        *args, **{"mp_context": ctx, **options})
 
 
 class Workers:
@@ -139,8 +139,8 @@ def await_done(workers, what, results):
         remaining = max(0.0, end - time.monotonic())
         if hasattr(result, "ready"):
             result.wait(remaining)
-        else:
-            futures.wait([result], timeout=remaining)
+        elif not result.done():  # a future cancelled by shutdown(cancel_futures=True) is done
+            futures.wait([result], timeout=remaining)  # but never wakes wait() (gh-92001)
     unfinished = [r for r in results if not (r.ready() if hasattr(r, "ready") else r.done())]
     if unfinished:
         raise workers.stuck(f"{what}: {len(unfinished)} of {len(results)} results never "
@@ -180,7 +180,7 @@ def executor(s, *args, **options):
 
 def end_executor(made, workers, threads_before):
     manager = getattr(made, "_executor_manager_thread", None)  # see the last resort below
-    in_thread(lambda: made.shutdown(wait=False, cancel_futures=True), KILL_WAIT)
+    in_thread(lambda: made.shutdown(cancel_futures=True), KILL_WAIT)
     workers.kill()
     helpers = [t for t in threading.enumerate() if t not in threads_before]
     end = time.monotonic() + KILL_WAIT
