@@ -173,6 +173,21 @@ def probe_max_tasks_per_child(target):
         return
     made.shutdown()
 
+
+def probe_process_pool_executor(target):
+    from conformance.harness.pools import executor_factory
+    from conformance.harness.scenario import light_main
+
+    with light_main():
+        made = executor_factory(target.ctx)(max_workers=1)
+        try:
+            made.submit(os.getpid).result(target.deadline)
+        except Exception as exc:  # the reason the executor cannot run on this context
+            raise Missing(f"ProcessPoolExecutor cannot run a call with this context's "
+                          f"{target.method} processes: {type(exc).__name__}: {exc}") from None
+        finally:
+            made.shutdown(cancel_futures=True)
+
 CAPABILITIES = {
     "sem_getvalue": probe_sem_getvalue,
     "shared_memory": probe_shared_memory,
@@ -197,6 +212,7 @@ CAPABILITIES = {
     "pool_module": probe_pool_module,
     "thread_pool": probe_thread_pool,
     "max_tasks_per_child": probe_max_tasks_per_child,
+    "process_pool_executor": probe_process_pool_executor,
 }
 
 

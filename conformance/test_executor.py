@@ -37,6 +37,11 @@ from conformance.judge import OutcomeTable, expect_raises, judged
 from conformance.judge.timing import never_early
 from conformance.strategies import process_counts, sized
 
+# Every invariant here runs calls through a ProcessPoolExecutor on the target's context: where
+# concurrent.futures cannot use that context at all (a drop-in whose spawned children cannot
+# receive the standard library's queues), there is nothing to judge.
+pytestmark = pytest.mark.requires("process_pool_executor")
+
 SPAWNING = ("spawn", "forkserver")
 WAIT_WINDOW = 0.05  # seconds a shutdown() with work held is given to return early
 TIMEOUT = 0.05  # seconds of the timed waits that must time out
@@ -801,6 +806,14 @@ WORKERS = OutcomeTable(
                "child-refused": "a task could not start a process (a daemonic worker)"},
 )
 
+def default_workers():
+    """max_workers=None: concurrent.futures — ProcessPoolExecutor ("it will default to
+    os.process_cpu_count()", os.cpu_count() before 3.13; "On Windows, max_workers must be less
+    than or equal to 61 ... the default chosen will be at most 61")."""
+    count = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    return min(count, 61) if sys.platform == "win32" else count
+
+
 # With fork every worker starts at the first submit(); with spawn and forkserver one starts at
 # each submit() that finds none idle: CPython's ProcessPoolExecutor (gh-90622).
 STARTED_AT_FIRST_SUBMIT = {"fork": "all", "spawn": 1, "forkserver": 1}
@@ -820,7 +833,7 @@ def test_workers_start_as_the_start_method_requires(target):
     Promises: CF-1, CF-2, CF-3, CF-5, CF-37.
     """
     outcomes = WORKERS.counter()
-    size = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    size = default_workers()
     prefix = f"{type(target.ctx.Process(target=None)).__name__}-"
     with target.scenario() as s:
         for workers_wanted in (0, -1):

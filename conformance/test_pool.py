@@ -808,7 +808,8 @@ def test_thread_pool_offers_the_pool_api_on_threads(target):
                       "ThreadPool(maxtasksperchild=1)")
         expect_raises(TypeError, lambda: thread_pool(1, context=target.ctx),
                       "ThreadPool(context=ctx)")
-    pool = thread_pool(2)
+    with judged("ThreadPool(2)"):
+        pool = thread_pool(2)
     try:
         with judged("ThreadPool.map of a lambda"):
             mapped = pool.map(lambda x: x + 1, range(5))

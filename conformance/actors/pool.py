@@ -103,15 +103,6 @@ def unpicklable_result():
     return threading.Lock()
 
 
-def raise_exit(code):
-    """A task that raises SystemExit (a BaseException)."""
-    raise SystemExit(code)
-
-
-def raise_interrupt():
-    raise KeyboardInterrupt("raised by a task")
-
-
 def fail_some(board, base, failing, x):
     """Count the run of item x in slot ``base + x``; raise TaskFailed(x) if x is failing."""
     board[base + x] += 1

@@ -124,12 +124,6 @@ def append_to(items, item):
     items.append(item)
 
 
-def note_run(board, slot):
-    board[slot] = os.getpid()
-
-
-# --- what a process sees of itself ---------------------------------------------------------------
-
 def describe_self(module_name, method, *args, **kwargs):
     """What this child sees of itself, its stdin and a Process object it makes."""
     ctx = context(module_name, method)
