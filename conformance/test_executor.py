@@ -40,7 +40,7 @@ from conformance.strategies import process_counts, sized
 # Every invariant here runs calls through a ProcessPoolExecutor on the target's context: where
 # concurrent.futures cannot use that context at all (a drop-in whose spawned children cannot
 # receive the standard library's queues), there is nothing to judge.
-pytestmark = pytest.mark.requires("process_pool_executor")
+pytestmark = [pytest.mark.requires("process_pool_executor")]
 
 SPAWNING = ("spawn", "forkserver")
 WAIT_WINDOW = 0.05  # seconds a shutdown() with work held is given to return early
