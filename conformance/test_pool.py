@@ -21,6 +21,7 @@ import threading
 import time
 import types
 import warnings
+import weakref
 from collections import Counter
 
 import pytest
@@ -849,11 +850,16 @@ def test_a_running_pool_collected_warns(target):
                 warnings.simplefilter("always")
                 dropped = s.ctx.Pool(1)
                 workers.alive()
+                still_there = weakref.ref(dropped)
                 del dropped
                 gc.collect()
             warned = [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
             del caught  # a warning's source is the pool: let it go, so that its finalizer
             pools.in_thread(gc.collect, KILL_WAIT)  # ends the workers, which must be alive
+            uncollected = still_there()
+            if uncollected is not None:  # something still holds it: end it as it should be,
+                pools.in_thread(uncollected.terminate, KILL_WAIT)  # before its workers die
+                del uncollected
         finally:
             workers.kill()
     outcomes.expect(warned, "silent", "no ResourceWarning when a running pool was collected",

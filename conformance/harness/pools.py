@@ -30,6 +30,7 @@ from conformance.harness.scenario import KILL_WAIT
 from conformance.judge import Stuck
 
 ROLE = "pool worker"
+KILL_SWEEPS = 3  # rounds of killing the workers, for pools that replace them meanwhile
 
 
 def executor_factory(ctx):
@@ -63,14 +64,19 @@ class Workers:
         return sorted(self.seen)
 
     def kill(self):
-        """Kill every worker ever seen that still runs, and reap them (bounded)."""
-        self.alive()
-        for pid in self.seen:
-            kill_pid(pid)
-        end = time.monotonic() + KILL_WAIT
-        for process in self.seen.values():
-            with contextlib.suppress(Exception):
-                process.join(max(0.0, end - time.monotonic()))
+        """Kill every worker ever seen that still runs, and reap them (bounded); again if a pool
+        whose terminate() did not finish started replacements meanwhile."""
+        for _ in range(KILL_SWEEPS):
+            before = set(self.seen)
+            self.alive()
+            for pid in self.seen:
+                kill_pid(pid)
+            end = time.monotonic() + KILL_WAIT
+            for process in self.seen.values():
+                with contextlib.suppress(Exception):
+                    process.join(max(0.0, end - time.monotonic()))
+            if set(self.seen) == before and not self.alive():
+                return
 
     def describe(self):
         pids = self.pids()
