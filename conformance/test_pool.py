@@ -195,7 +195,7 @@ def test_callbacks_run_once_in_the_parent_before_results_are_ready(target, fails
 
     with target.scenario() as s:
         board = s.board(2 * n)
-        with pools.pool(s, 2) as (pool, workers):
+        with pools.pool(s, 1) as (pool, workers):
             for i in range(n):
                 results[i] = pool.apply_async(
                     actors.maybe_fail, (board, i, i in failing),
@@ -270,7 +270,7 @@ WORKER_LIVES = OutcomeTable(
 
 
 @invariant(workers=process_counts(1, 3), maxtasks=st.none() | st.integers(1, 3),
-           tasks=sized(2, 8))
+           tasks=sized(2, 6))
 @example(workers=1, maxtasks=2, tasks=6)
 def test_initializer_runs_once_per_worker_and_workers_retire_after_maxtasks(
         target, workers, maxtasks, tasks):
