@@ -70,8 +70,8 @@ def test_the_printed_reproduce_command_reproduces(tmp_path):
     (tmp_path / "again").mkdir()
     again, completed = run_kit(tmp_path / "again", *[word.strip("'") for word in command[1:]])
     (second,) = again.values()
-    assert (second["outcome"], second["violation"]["forbidden"].keys()) == \
-        (first["outcome"], first["violation"]["forbidden"].keys()), completed.stdout[-3000:]
+    assert second["outcome"] == first["outcome"] == "violated", completed.stdout[-3000:]
+    assert set(second["violation"]["forbidden"]) <= {"overlapped", "lost-update"}
 
 
 def test_the_step_summary_stays_below_githubs_limit():
@@ -194,7 +194,7 @@ def test_ini_paths_are_relative_to_the_ini_file(tmp_path):
     elsewhere.mkdir()
     (project / "deviations" / "mine.toml").write_text(
         '[[deviation]]\ninvariant = "test_lock.py::test_critical_sections_are_serialised"\n'
-        'outcome = "violated"\nforbidden = ["overlapped"]\nreason = "on purpose"\n'
+        'outcome = "violated"\nforbidden = ["overlapped", "lost-update"]\nreason = "on purpose"\n'
         '[deviation.when]\nimplementation = ["tests.mutants.lock_admits_two"]\n')
     (project / "pytest.ini").write_text("[pytest]\nmp_expectations = deviations/mine.toml\n")
     results, completed = run_kit(
