@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conformance import adapters
+from conformance import adapters, matrix
 from conformance.adapters import PROMISE_SETS, AdapterError, catalogue, primitive
 from conformance.report import invariant_metadata
 from tests.kit import ONE_METHOD, REPO, outcomes_of, run_kit
@@ -85,6 +85,9 @@ def test_not_claimed_results_say_which_promises(tmp_path):
     unclaimed = results[f"test_lock.py::test_with_statement_acquires_and_releases[{ONE_METHOD}]"]
     assert unclaimed["not_claimed"] == ["LOCK-3", "LOCK-12"]
     assert completed.returncode == 0
+    section = matrix.thirdparty_markdown(matrix.load([tmp_path / "results.json"]))
+    assert "| `test_lock.py::test_with_statement_acquires_and_releases` | LOCK-3, LOCK-12 | ○ | " \
+           "not claimed: LOCK-3 (Lock.acquire(False)), LOCK-12 (with Lock) |" in section, section
 
 
 # --- what the kit finds through an adapter -------------------------------------------------
@@ -101,6 +104,9 @@ def test_a_broken_fake_lock_library_is_violated_and_a_correct_one_passes(tmp_pat
     assert broken["outcome"] == "violated", completed.stdout[-3000:]
     assert set(broken["violation"]["forbidden"]) == {"granted"}
     assert broken["implementation_version"] == "fakelock not installed"
+    section = matrix.thirdparty_markdown(matrix.load([tmp_path / "results.json"]))
+    assert f"| `test_lock.py::test_held_lock_refuses_other_processes` | LOCK-3, LOCK-4, LOCK-9 | " \
+           f"✘ | {ONE_METHOD}: FORBIDDEN granted x" in section, section
 
 
 # --- usage errors --------------------------------------------------------------------------
