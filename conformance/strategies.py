@@ -44,17 +44,6 @@ def delay_lists(length):
 
 
 @st.composite
-def barrier_programs(draw, max_parties=6, max_generations=4):
-    """Parties, each with one arrival delay per generation, plus bystanders."""
-    parties = draw(process_counts(2, max_parties))
-    generations = draw(st.integers(1, max_generations))
-    arrival_delays = tuple(draw(delay_lists(generations)) for _ in range(parties))
-    bystander_steps = tuple(draw(st.lists(st.integers(1, 20), max_size=2)))
-    return {"parties": parties, "generations": generations,
-            "arrival_delays": arrival_delays, "bystander_steps": bystander_steps}
-
-
-@st.composite
 def critical_section_programs(draw):
     """Workers, each entering the lock once per delay (the time it holds the lock)."""
     workers = draw(process_counts(2, 5))

@@ -11,15 +11,17 @@ of ``Manager().Condition()``.
 """
 
 import pytest
+from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import condition as actors
 from conformance.actors.common import pause
 from conformance.harness.probe import takes
+from conformance.harness.waiting import await_condition, await_quiet
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, Stuck, expect_raises
+from conformance.judge import OutcomeTable, Stuck, expect_raises, judged
 from conformance.judge.timing import never_early
-from conformance.strategies import delays, process_counts, timeouts
+from conformance.strategies import delays, process_counts, sized, timeouts
 
 # Which locks a Condition is built on: its own (``Condition()``, an RLock — in the manager's
 # server for the proxy) or one given to it.  A manager RLock proxy cannot be given: the server's
@@ -35,21 +37,86 @@ GIVEN_LOCKS = {"native": ("Lock", "RLock"), "manager": ("Lock",)}
 # this method is called, a RuntimeError is raised").
 MISUSE_RAISES = {"native": AssertionError, "manager": RuntimeError}
 
+NOTIFY_N = OutcomeTable(
+    unit="wake-ups (waiter x round)",
+    acceptable={"woken-by-notify-n": "woke at notify(n), one of the n it may wake",
+                "woken-by-notify-all": "slept through notify(n), woke at notify_all()"},
+    forbidden={"beyond-n": "woke at notify(n) although n waiters already had",
+               "missed": "slept through notify(n) although fewer than n waiters woke",
+               "not-true": "wait() returned something other than True"},
+)
+
+AFTER_RELEASE = OutcomeTable(
+    unit="wake-ups (waiter x round)",
+    acceptable={"after-release": "returned after the notifier released the lock"},
+    forbidden={"before-release": "returned while the notifier still held the lock"},
+)
+
+TIMED_OUT_WAIT = OutcomeTable(
+    unit="checks of a timed-out wait",
+    acceptable={"false": "wait(t) returned False",
+                "held-after-wait": "another process could not acquire the lock after wait(t) "
+                                   "returned, inside with cond:",
+                "free-after-with": "the lock was free once the waiter left with cond:"},
+    forbidden={"not-false": "wait(t) returned something other than False",
+               "lock-free-after-wait": "another process acquired the lock after wait(t) "
+                                       "returned, inside with cond:",
+               "still-held": "the lock stayed held after the waiter left with cond:"},
+)
+
+RECURSIVE_WAIT = OutcomeTable(
+    unit="checks of a wait on a recursively held lock",
+    acceptable={"reentered": "acquire(False) by the holder returned True",
+                "free-during-wait": "another process acquired the lock during wait()",
+                "held-until-last-release": "the lock stayed held until its last level was "
+                                           "released",
+                "free-after-last-release": "the lock was free after every level was released",
+                "true": "wait() returned True after notify()"},
+    forbidden={"not-reentrant": "acquire(False) by the holder returned False",
+               "kept-during-wait": "another process could not acquire the lock during wait()",
+               "released-too-soon": "the lock was free after one level fewer than acquired "
+                                    "was released",
+               "still-held": "the lock stayed held after every level was released",
+               "not-true": "wait() returned something other than True after notify()"},
+)
+
+WAIT_FOR = OutcomeTable(
+    unit="wait_for calls",
+    acceptable={"true-value": "returned the predicate's true value, after it became true",
+                "timed-out": "returned the predicate's false value on timeout"},
+    forbidden={"returned-while-false": "returned although the predicate was still false and no "
+                                       "timeout was given",
+               "wrong-value": "returned something other than the predicate's last value"},
+)
+
 lock_kinds = st.sampled_from(("default", "Lock", "RLock"))
 
 
 @st.composite
 def notify_programs(draw, pauses=delays):
-    """Waiters, how many one notify(n) wakes, the lock, and how long the notifier holds on."""
-    waiters = draw(process_counts(1, 4))
-    return {"waiters": waiters, "n": draw(st.integers(1, waiters + 1)), "lock": draw(lock_kinds),
+    """Waiters (at least two), rounds, how many one notify(n) wakes — mostly fewer than wait,
+    so that notify(n) differs from notify_all() — the lock, and how long the notifier holds on
+    after notifying."""
+    waiters = draw(process_counts(2, 4))
+    if draw(st.integers(0, 3)):
+        n = draw(st.integers(1, waiters - 1))
+    else:
+        n = draw(st.integers(waiters, waiters + 1))
+    return {"waiters": waiters, "n": n, "rounds": draw(sized(1, 3)), "lock": draw(lock_kinds),
             "pause": draw(pauses)}
+
+
+# Volume: 64 rounds of four waiters, notify(2) then notify_all() in each.
+MANY_ROUNDS = {"waiters": 4, "n": 2, "rounds": 64, "lock": "default", "pause": 0.0}
+# Volume: a waiter that 100 notifications leave with a false predicate, then a true one.
+MANY_FALSE_NOTIFICATIONS = {"lock": "default", "false_notifications": 100, "final": 5,
+                            "timeout": None, "preset": False}
 
 
 @st.composite
 def predicate_programs(draw):
     """Notifications while the predicate is false, then a true value or a timeout."""
-    false_notifications = draw(st.integers(0, 3))
+    false_notifications = draw(sized(0, 3))
     if draw(st.booleans()):
         return {"lock": draw(lock_kinds), "false_notifications": false_notifications,
                 "final": draw(st.integers(1, 1000)), "timeout": None,
@@ -68,69 +135,92 @@ def make_condition(s, provider, kind):
 
 
 def acquire(s, lock, what):
-    if not lock.acquire(True, s.deadline):
+    with judged(f"acquire() of {what}"):
+        got = lock.acquire(True, s.deadline)
+    if not got:
         raise Stuck(f"the parent could not acquire {what} within {s.deadline:g} s",
                     stuck_in=f"the parent's acquire of {what}")
 
 
-def notify_under_lock(s, cond, notify, before=None, pause_after=0.0, board=None, phase=None):
-    """Hold the lock; optionally write evidence; notify; optionally linger; release."""
+def release(cond):
+    with judged("release() of the condition's lock, held"):
+        cond.release()
+
+
+def notify_under_lock(s, cond, notify, what, before=None):
+    """Hold the lock; do ``before()``, if given; notify; release."""
     acquire(s, cond, "the condition's lock")
     try:
         if before is not None:
             before()
-        notify()
-        pause(pause_after)
-        if board is not None:
-            board[actors.RELEASED] = phase
+        with judged(what):
+            notify()
     finally:
-        cond.release()
+        release(cond)
+
+
+def notify_in_phase(s, cond, notify, what, board, layout, phase, linger):
+    """Hold the lock; write the phase; notify; linger; say it releases; release."""
+    acquire(s, cond, "the condition's lock")
+    try:
+        board[layout.phase] = phase
+        with judged(what):
+            notify()
+        pause(linger)
+        board[layout.released] = phase
+    finally:
+        release(cond)
 
 
 def run_notify_program(target, program):
-    """Waiters wait; notify(n) in phase 1; once min(n, waiters) report, notify_all() in phase 2.
+    """Each round: the waiters wait; notify(n); once min(n, waiters) woke and every woken waiter
+    had its chance to take the lock, notify_all().  Rounds stop after one in which notify(n)
+    woke too few within the deadline.
 
-    Returns each waiter's record and whether min(n, waiters) woke within the deadline.
+    Returns each waiter's records per round run, and per round whether min(n, waiters) woke
+    within the deadline.
     """
-    waiters, n = program["waiters"], program["n"]
+    waiters, n, rounds = program["waiters"], program["n"], program["rounds"]
     layout = actors.NotifyBoard(waiters)
+    in_time = []
     with target.scenario() as s:
         board = s.board(layout.size)
         cond, _ = make_condition(s, target.provider, program["lock"])
-        children = [s.start(actors.notified_waiter, cond, board, layout, i, role=f"waiter {i}")
-                    for i in range(waiters)]
-        for i in range(waiters):
-            s.await_slot(board, layout.waiting + i, 1, what=f"waiter {i} to be about to wait")
+        children = [s.start(actors.notified_waiter, cond, board, layout, s.deadline, i, rounds,
+                            role=f"waiter {i}") for i in range(waiters)]
 
-        def phase(number):
-            board[actors.PHASE] = number
+        def woken_or_failed(number, count):
+            """Whether ``count`` waiters woke in this round, or one exited before it woke."""
+            return lambda: (layout.woken_in(board, number) >= count
+                            or any(child.process.exitcode is not None
+                                   and board[layout.woken + i] < number
+                                   for i, child in enumerate(children)))
 
-        notify_under_lock(s, cond, lambda: cond.notify(n), lambda: phase(1), program["pause"],
-                          board, 1)
-        woke_in_time = actors.count_at_least(board, layout.woken_slots(), min(n, waiters),
-                                             s.deadline)
-        # Holding the lock again: the waiters notify(n) woke have recorded phase 1; any other
-        # waiter still asleep will record phase 2.
-        notify_under_lock(s, cond, cond.notify_all, lambda: phase(2), program["pause"], board, 2)
+        for number in range(1, rounds + 1):
+            board[layout.round] = number
+            for i in range(waiters):
+                s.await_slot(board, layout.waiting + i, number,
+                             what=f"waiter {i} to wait in round {number}")
+            notify_in_phase(s, cond, lambda: cond.notify(n), f"notify({n})", board, layout,
+                            2 * number - 1, program["pause"])
+            in_time.append(await_condition(woken_or_failed(number, min(n, waiters)),
+                                           s.deadline))
+            # A waiter woken beyond n takes the lock and records this phase before the next.
+            await_quiet(s, children)
+            notify_in_phase(s, cond, cond.notify_all, "notify_all()", board, layout,
+                            2 * number, program["pause"])
+            await_condition(woken_or_failed(number, waiters), s.deadline)
+            if not in_time[-1]:
+                break
+        board[layout.stopped] = 1
+        board[layout.round] = rounds
         seen = s.join(children, stuck_in="Condition.wait after notify_all()")
-    return seen, woke_in_time
-
-
-def count_raised(outcomes, seen, role):
-    """Observe every ("raised", type, record) as raised; return by index the records of the
-    waits that returned (also of those whose waiter raised afterwards, leaving ``with``)."""
-    kept = {}
-    for index, record in enumerate(seen):
-        if record[0] == "raised":
-            outcomes.observe("raised", f"{role} {index} raised {record[1]}")
-            record = record[2]
-        if record is not None:
-            kept[index] = record
-    return kept
+    return seen, in_time
 
 
 @pytest.mark.providers("native", "manager")
 @invariant(program=notify_programs())
+@example(program=MANY_ROUNDS)
 def test_notify_n_wakes_n_then_notify_all_wakes_the_rest(target, program):
     """``notify(n)`` wakes exactly n of the waiters (all of them, if fewer wait) and the others
     stay in ``wait()`` until ``notify_all()`` wakes every one of them; each ``wait()`` returns
@@ -141,35 +231,31 @@ def test_notify_n_wakes_n_then_notify_all_wakes_the_rest(target, program):
     waiting"; notify_all: "Wake up all threads waiting on this condition").
     Promises: COND-2, COND-3, COND-7, COND-8, COND-9, MGR-32.
     """
-    seen, woke_in_time = run_notify_program(target, program)
+    seen, in_time = run_notify_program(target, program)
     n, waiters = program["n"], program["waiters"]
-    outcomes = Outcomes(
-        unit="waiters",
-        acceptable={"woken-by-notify-n": "woke in phase 1, one of the n notify(n) may wake",
-                    "woken-by-notify-all": "slept through notify(n), woke at notify_all()"},
-        forbidden={"beyond-n": "woke in phase 1 although n waiters already had",
-                   "missed": "slept through notify(n) although fewer than n waiters woke",
-                   "not-true": "wait() returned something other than True",
-                   "raised": "the waiter raised"},
-    )
-    records = count_raised(outcomes, seen, "waiter")
-    phase_one = [i for i, record in records.items() if record[1] == 1]
-    missing = max(0, min(n, waiters) - len(phase_one))
-    for rank, index in enumerate(phase_one):
-        outcomes.expect(rank < n, "beyond-n", f"notify({n}) woke waiters {phase_one}",
-                        "woken-by-notify-n")
-    for rank, index in enumerate(i for i in records if i not in phase_one):
-        outcomes.expect(rank >= missing, "missed",
-                        f"notify({n}) with {waiters} waiting woke only {phase_one} (within the "
-                        f"deadline: {woke_in_time})", "woken-by-notify-all")
-    for index, record in records.items():
-        if record[0] is not True:
-            outcomes.observe("not-true", f"waiter {index}: wait() returned {record[0]!r}")
+    expected = min(n, waiters)
+    outcomes = NOTIFY_N.counter()
+    for number in range(1, len(in_time) + 1):
+        records = {i: records[number - 1] for i, records in enumerate(seen)}
+        first = [i for i, (_, phase, _) in records.items() if phase == 2 * number - 1]
+        rest = [i for i in records if i not in first]
+        where = f"round {number}: notify({n}) with {waiters} waiting woke {first}"
+        for rank, _ in enumerate(first):
+            outcomes.expect(rank < expected, "beyond-n", where, "woken-by-notify-n")
+        for rank, _ in enumerate(rest):
+            outcomes.expect(rank >= expected - len(first), "missed",
+                            f"{where} (all of them within the deadline: {in_time[number - 1]})",
+                            "woken-by-notify-all")
+        for i, (woke, _, _) in records.items():
+            if woke is not True:
+                outcomes.observe("not-true", f"round {number}: waiter {i}'s wait() returned "
+                                             f"{woke!r}")
     outcomes.verdict()
 
 
 @pytest.mark.providers("native", "manager")
 @invariant(program=notify_programs(pauses=st.sampled_from([0.005, 0.02])))
+@example(program={**MANY_ROUNDS, "lock": "RLock", "pause": 0.005})
 def test_notified_waiter_returns_after_notifier_releases(target, program):
     """A waiter woken by ``notify()`` or ``notify_all()`` does not return from ``wait()`` until
     the notifier releases the lock: it must acquire the lock again first.
@@ -180,21 +266,17 @@ def test_notified_waiter_returns_after_notifier_releases(target, program):
     Promises: COND-13.
     """
     seen, _ = run_notify_program(target, program)
-    outcomes = Outcomes(
-        unit="waiters woken",
-        acceptable={"after-release": "returned after the notifier released the lock"},
-        forbidden={"before-release": "returned while the notifier still held the lock",
-                   "raised": "the waiter raised"},
-    )
-    for index, (_, phase, released) in count_raised(outcomes, seen, "waiter").items():
-        outcomes.expect(released, "before-release",
-                        f"waiter {index} returned from wait() in phase {phase} before the "
-                        f"notifier released the lock", "after-release")
+    outcomes = AFTER_RELEASE.counter()
+    for index, records in enumerate(seen):
+        for number, (_, phase, released) in enumerate(records, start=1):
+            outcomes.expect(released, "before-release",
+                            f"round {number}: waiter {index} returned from wait() in phase "
+                            f"{phase} before the notifier released the lock", "after-release")
     outcomes.verdict()
 
 
 @pytest.mark.providers("native", "manager")
-@invariant(lock=lock_kinds, timeout=timeouts, stale=st.integers(0, 2))
+@invariant(lock=lock_kinds, timeout=timeouts, stale=sized(0, 2))
 def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, stale):
     """``wait(t)`` that nothing notifies returns False, no earlier than t, holding the lock
     again: no other process can take it until the waiter leaves ``with cond:``.  Notifications
@@ -204,43 +286,35 @@ def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, st
     unless a given timeout expired, in which case it is False"; notify: "a no-op if no threads
     are waiting"); multiprocessing — Synchronization primitives (Condition(lock): "the lock
     argument ... should be a Lock or RLock object from multiprocessing").
-    Promises: COND-2, COND-3, COND-6, COND-10, MGR-28, MGR-29, MGR-32.
+    Promises: COND-2, COND-3, COND-6, COND-10, MGR-28, MGR-32.
     """
     with target.scenario() as s:
         board = s.board(actors.TIMED_SLOTS)
         cond, probe = make_condition(s, target.provider, lock)
         for _ in range(stale):
-            notify_under_lock(s, cond, lambda: (cond.notify(), cond.notify_all()))
+            notify_under_lock(s, cond, lambda: (cond.notify(), cond.notify_all()),
+                              "notify() and notify_all() with nobody waiting")
         waiter = s.start(actors.timed_waiter, cond, board, timeout, s.deadline, role="waiter")
         s.await_slot(board, actors.RETURNED, 1, what="the waiter to return from wait(t)")
-        intruded = takes(probe, False)
+        with judged("acquire(False) of a lock another process holds"):
+            intruded = takes(probe, False)
         board[actors.LEAVE] = 1
-        (record,) = s.join([waiter], stuck_in="Condition.wait(timeout)")
-        freed = takes(probe, True, s.deadline)
-    outcomes = Outcomes(
-        unit="checks of a timed-out wait",
-        acceptable={"ok": "as promised"},
-        forbidden={"raised": "the waiter raised (also: leaving with cond: after wait())",
-                   "not-false": "wait(t) returned something other than False",
-                   "lock-free-after-wait": "another process acquired the lock after wait(t) "
-                                           "returned, inside with cond:",
-                   "still-held": "the lock stayed held after the waiter left with cond:"},
-    )
-    if record[0] == "raised":
-        outcomes.observe("raised", f"the waiter raised {record[1]}")
-    else:
-        outcomes.expect(record[0] is False, "not-false",
-                        f"wait({timeout}) after {stale} stale notifications returned "
-                        f"{record[0]!r}", "ok")
+        ((woke, waited),) = s.join([waiter], stuck_in="Condition.wait(timeout)")
+        with judged("acquire() of a lock released by another process"):
+            freed = takes(probe, True, s.deadline)
+    outcomes = TIMED_OUT_WAIT.counter()
+    outcomes.expect(woke is False, "not-false", f"wait({timeout}) after {stale} stale "
+                                                f"notifications returned {woke!r}", "false")
     outcomes.expect(not intruded, "lock-free-after-wait",
-                    f"acquire(False) in the parent succeeded ({lock} lock)", "ok")
-    outcomes.expect(freed, "still-held", f"{lock} lock not free after the waiter left", "ok")
+                    f"acquire(False) in the parent succeeded ({lock} lock)", "held-after-wait")
+    outcomes.expect(freed, "still-held", f"{lock} lock not free after the waiter left",
+                    "free-after-with")
     outcomes.verdict()
-    never_early(record[1], timeout, f"Condition.wait({timeout})")
+    never_early(waited, timeout, f"Condition.wait({timeout})")
 
 
 @pytest.mark.providers("native", "manager")
-@invariant(lock=st.sampled_from(("default", "RLock")), levels=st.integers(2, 4))
+@invariant(lock=st.sampled_from(("default", "RLock")), levels=sized(2, 4))
 def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
     """On an RLock acquired several times, ``wait()`` releases every level, so another process
     can acquire it meanwhile, and restores them all: after waking, the waiter holds it until it
@@ -250,20 +324,9 @@ def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
     internal interface of the RLock class is used, which really unlocks it even when it has
     been recursively acquired several times ... restore the recursion level"; Condition: "If
     the lock argument is ... not given, a new RLock object is created").
-    Promises: COND-1, COND-11, MGR-29.
+    Promises: COND-1, COND-11.
     """
-    outcomes = Outcomes(
-        unit="checks of a wait on a recursively held lock",
-        acceptable={"ok": "as promised"},
-        forbidden={"not-reentrant": "acquire(False) by the holder returned False",
-                   "kept-during-wait": "another process could not acquire the lock during "
-                                       "wait()",
-                   "released-too-soon": "the lock was free after one level fewer than acquired "
-                                        "was released",
-                   "still-held": "the lock stayed held after every level was released",
-                   "not-true": "wait() returned something other than True after notify()",
-                   "raised": "the waiter raised"},
-    )
+    outcomes = RECURSIVE_WAIT.counter()
     with target.scenario() as s:
         board = s.board(actors.RECURSIVE_SLOTS)
         cond, probe = make_condition(s, target.provider, lock)
@@ -271,44 +334,53 @@ def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
                          role="waiter")
         s.await_slot(board, actors.WAITING, 1, what=f"the waiter to hold the lock {levels} "
                                                      f"times and wait")
-        got = probe.acquire(True, s.deadline)
+        with judged("acquire() of a lock another process waits on"):
+            got = probe.acquire(True, s.deadline)
         outcomes.expect(got, "kept-during-wait", f"{lock} lock held {levels} times: acquire "
-                                                 f"with the deadline failed", "ok")
+                                                 f"with the deadline failed", "free-during-wait")
         if got:
             try:
-                cond.notify()
+                with judged("notify()"):
+                    cond.notify()
             finally:
                 probe.release()
             s.await_slot(board, actors.PARTLY_RELEASED, 1,
                          what="the waiter to release all levels but one")
-            intruded = takes(probe, False)
+            with judged("acquire(False) of a lock another process holds"):
+                intruded = takes(probe, False)
             board[actors.PROBED] = 1
-            (record,) = s.join([waiter], stuck_in="Condition.wait on a recursive lock")
-            freed = takes(probe, True, s.deadline)
+            ((reentered, woke),) = s.join([waiter], stuck_in="Condition.wait on a recursive lock")
+            with judged("acquire() of a lock released by another process"):
+                freed = takes(probe, True, s.deadline)
             outcomes.expect(not intruded, "released-too-soon",
-                            f"free after {levels - 1} of {levels} releases", "ok")
-            outcomes.expect(freed, "still-held", f"held after {levels} releases", "ok")
-            if record[0] == "raised":
-                outcomes.observe("raised", f"the waiter raised {record[1]}")
-            else:
-                reentered, woke = record
-                outcomes.expect(all(reentered), "not-reentrant",
-                                f"re-entrant acquire(False) results: {reentered}", "ok")
-                outcomes.expect(woke is True, "not-true", f"wait() returned {woke!r}", "ok")
+                            f"free after {levels - 1} of {levels} releases",
+                            "held-until-last-release")
+            outcomes.expect(freed, "still-held", f"held after {levels} releases",
+                            "free-after-last-release")
+            outcomes.expect(all(reentered), "not-reentrant",
+                            f"re-entrant acquire(False) results: {reentered}", "reentered")
+            outcomes.expect(woke is True, "not-true", f"wait() returned {woke!r}", "true")
     outcomes.verdict()
 
 
 @pytest.mark.providers("native", "manager")
 @invariant(program=predicate_programs())
+@example(program={"lock": "Lock", "false_notifications": 2, "final": 7, "timeout": None,
+                  "preset": False})
+@example(program={"lock": "Lock", "false_notifications": 1, "final": None, "timeout": 0.05,
+                  "preset": False})
+@example(program=MANY_FALSE_NOTIFICATIONS)
 def test_wait_for_returns_only_when_the_predicate_holds(target, program):
     """``wait_for(predicate)`` returns the predicate's value once it is true — at once if it
     already is — and not after notifications that leave it false; with a timeout and a
-    predicate that stays false it returns the false value, no earlier than the timeout.
+    predicate that stays false it returns the false value, no earlier than the timeout.  So it
+    does on a Condition built on a given Lock, a manager's Lock proxy for the manager's
+    Condition proxy.
 
     Docs: threading — Condition objects (wait_for: "Wait until a condition evaluates to true
     ... The return value is the last return value of the predicate and will evaluate to False
     if the method timed out"); multiprocessing — Synchronization primitives (Condition.wait_for,
-    new in 3.3).
+    new in 3.3); multiprocessing — Managers (SyncManager.Condition(lock)).
     Promises: COND-12, MGR-29.
     """
     false_notifications, final = program["false_notifications"], program["final"]
@@ -334,32 +406,20 @@ def test_wait_for_returns_only_when_the_predicate_holds(target, program):
                 board[actors.VALUE] = value
                 board[actors.SENT] = sent
 
-            notify_under_lock(s, cond, cond.notify, write)
-        (record,) = s.join([waiter], stuck_in="Condition.wait_for")
-    outcomes = Outcomes(
-        unit="wait_for calls",
-        acceptable={"true-value": "returned the predicate's true value, after it became true",
-                    "timed-out": "returned the predicate's false value on timeout"},
-        forbidden={"returned-while-false": "returned although the predicate was still false "
-                                           "and no timeout was given",
-                   "wrong-value": "returned something other than the predicate's last value",
-                   "raised": "the waiter raised"},
-    )
-    if record[0] == "raised":
-        outcomes.observe("raised", f"the waiter raised {record[1]}")
+            notify_under_lock(s, cond, cond.notify, "notify()", write)
+        ((result, waited, value, sent),) = s.join([waiter], stuck_in="Condition.wait_for")
+    outcomes = WAIT_FOR.counter()
+    evidence = (f"returned {result!r} after {sent} notifications ({false_notifications} "
+                f"false), predicate value then {value}")
+    if final is None:
+        outcomes.expect(result == 0, "wrong-value", evidence, "timed-out")
+    elif not result:
+        outcomes.observe("returned-while-false", evidence)
     else:
-        result, waited, value, sent = record
-        evidence = (f"returned {result!r} after {sent} notifications ({false_notifications} "
-                    f"false), predicate value then {value}")
-        if final is None:
-            outcomes.expect(result == 0, "wrong-value", evidence, "timed-out")
-        elif not result:
-            outcomes.observe("returned-while-false", evidence)
-        else:
-            outcomes.expect(result == final == value, "wrong-value", evidence, "true-value")
+        outcomes.expect(result == final == value, "wrong-value", evidence, "true-value")
     outcomes.verdict()
     if final is None:
-        never_early(record[1], program["timeout"], f"wait_for(..., timeout={program['timeout']})")
+        never_early(waited, program["timeout"], f"wait_for(..., timeout={program['timeout']})")
 
 
 @pytest.mark.providers("native", "manager")

@@ -1,10 +1,12 @@
-"""Barrier parties and bystanders; waiters whose barrier is aborted, reset, timed out or broken
-by a failing action.
+"""Barrier parties; waiters whose barrier is aborted, reset, timed out or broken by a failing
+action.
 
-Board layout for ``parties`` parties and ``generations`` generations (see ``BarrierBoard``):
-one arrival slot per party (the last generation it arrived at, written only by that party),
-an action-run counter and, per generation, the arrivals the action saw.  The breaking scenarios
-use ``WaiterBoard``: a go signal from the parent and, per waiter, "about to wait" and "left".
+Parties use ``PartyBoard``: each party writes, just before it calls ``wait()``, the generation
+it arrives at, and on leaving ``wait()`` what it saw.  In some generations one party is held
+back until the parent opens the gate for it, which it does only once every other party is
+blocked in ``wait()``: a party released before that gate opened was released early, whatever
+the arrival delays.  The breaking scenarios use ``WaiterBoard``: a go signal from the parent
+and, per waiter, "about to wait" and "left".
 """
 
 import functools
@@ -12,21 +14,39 @@ import threading
 import time
 
 from conformance.actors.common import pause
+from conformance.harness.child import judged
+
+BROKEN = "broken"  # what a party records for a wait() that raised threading.BrokenBarrierError
+GATE_DEADLINES = 3  # how long a held-back party waits for its gate, in deadlines: the parent
+# may first spend a deadline on the other parties' arrivals
 
 
-class BarrierBoard:
-    """Where each piece of barrier evidence lives on the board."""
+class PartyBoard:
+    """Where each piece of party evidence lives on the board.
 
-    def __init__(self, parties, generations, bystanders):
+    Written by the parent: ``gate`` (the last generation whose held-back party may arrive).
+    Written by party i only: ``arrived + i`` (the last generation it arrived at), ``early + i``
+    (the first generation it saw itself released early, 0 if none), ``finished + i`` (1 once
+    it is done).  Written by the action: ``action_runs`` and, per
+    generation, ``action_saw + generation - 1`` (the arrivals it saw).
+    """
+
+    def __init__(self, parties, generations):
         self.parties = parties
         self.generations = generations
-        self.action_runs = parties
-        self.action_saw = parties + 1  # + generation - 1
-        self.bystanders = parties + 1 + generations  # + bystander index
-        self.size = self.bystanders + bystanders
+        self.gate = 0
+        self.action_runs = 1
+        self.arrived = 2
+        self.early = 2 + parties
+        self.finished = 2 + 2 * parties
+        self.action_saw = 2 + 3 * parties
+        self.size = self.action_saw + generations
 
     def arrivals(self, board, generation):
-        return sum(1 for party in range(self.parties) if board[party] >= generation)
+        return sum(1 for party in range(self.parties) if board[self.arrived + party] >= generation)
+
+    def released_early(self, board):
+        return any(board[self.early + party] for party in range(self.parties))
 
 
 def record_action(board, layout):
@@ -41,27 +61,37 @@ def action_for(board, layout):
     return functools.partial(record_action, board, layout)
 
 
-def party(barrier, board, layout, plan):
-    """Arrive at every generation after its delay; record what was seen on release."""
-    index, delays = plan
+def party(barrier, board, layout, deadline, plan):
+    """Arrive at every generation after its delay (a held-back party: once its gate opens);
+    record what was seen on release.
+
+    ``plan`` is (index, delay per generation, held-back party per generation or None).  Returns
+    per generation (generation, what ``wait()`` returned or BROKEN, arrivals seen, whether a
+    held-back party's gate was open, action runs seen); stops after a BROKEN.
+    """
+    index, delays, latecomers = plan
     seen = []
-    for generation, delay in enumerate(delays, start=1):
+    for generation, (delay, latecomer) in enumerate(zip(delays, latecomers), start=1):
+        if latecomer == index and not board.wait_until(layout.gate, generation,
+                                                       GATE_DEADLINES * deadline):
+            raise RuntimeError(f"the parent never let party {index} arrive at generation "
+                               f"{generation}")
         pause(delay)
-        board[index] = generation
-        returned = barrier.wait()
-        seen.append((generation, returned, layout.arrivals(board, generation),
-                     board[layout.action_runs]))
+        board[layout.arrived + index] = generation
+        with judged(f"Barrier.wait() in generation {generation}"):
+            try:
+                returned = barrier.wait()
+            except threading.BrokenBarrierError:
+                returned = BROKEN
+        arrived = layout.arrivals(board, generation)
+        gate_open = latecomer is None or board[layout.gate] >= generation
+        seen.append((generation, returned, arrived, gate_open, board[layout.action_runs]))
+        if returned == BROKEN:
+            break
+        if (arrived < layout.parties or not gate_open) and not board[layout.early + index]:
+            board[layout.early + index] = generation
+    board[layout.finished + index] = 1
     return seen
-
-
-def bystander(board, layout, plan):
-    """Run freely beside the barrier, never touching it."""
-    index, steps = plan
-    slot = layout.bystanders + index
-    for _ in range(steps):
-        board[slot] += 1
-        pause(0.0005)
-    return board[slot]
 
 
 # --- Breaking the barrier: abort, reset, timeouts, a failing action, n_waiting -----------------
@@ -124,8 +154,9 @@ def wait_through_reset(barrier, board, layout, deadline, index):
 
 def observe_then_abort(barrier):
     """From a process that is not waiting: read ``n_waiting`` and ``broken``, then abort."""
-    n_waiting, broken = barrier.n_waiting, barrier.broken
-    barrier.abort()
+    with judged("n_waiting, broken and abort() from another process"):
+        n_waiting, broken = barrier.n_waiting, barrier.broken
+        barrier.abort()
     return n_waiting, broken
 
 

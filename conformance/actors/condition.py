@@ -4,15 +4,12 @@ Each waiter announces on the board, *while holding the condition's lock*, that i
 call ``wait()``.  The lock is released only inside ``wait()``, so once the notifier holds the
 lock every announced waiter is known to be waiting: no sleep decides that.
 
-Every actor catches what the Condition raises and returns it as ``("raised", type name)``, so
-that the parent can count it as an outcome.
+The calls a promise is about run inside ``judged`` blocks: what they raise is evidence.
 """
 
 import time
 
-# Notified waiters (see ``NotifyBoard``).
-PHASE = 0  # written by the notifier, under the lock: 1 before notify(n), 2 before notify_all()
-RELEASED = 1  # written by the notifier just before it releases the lock after notifying
+from conformance.harness.child import judged
 
 # Timed waiter.
 RETURNED = 0  # 1 once wait(t) returned (the waiter is still inside ``with cond:``)
@@ -33,115 +30,117 @@ PREDICATE_SLOTS = 3
 RETURNED_MARK = 1 << 40
 
 
+ROUND_DEADLINES = 3  # how long a notified waiter waits for its next round, in deadlines
+
+
 class NotifyBoard:
-    """Where the notified waiters' evidence lives: one "waiting" and one "woke in phase" slot
-    per waiter, each written only by that waiter."""
+    """Where the notified waiters' evidence lives.
+
+    Written by the parent: ``round`` (round r may begin), ``stopped`` (1: no more rounds), and,
+    under the lock, ``phase`` (2r - 1 before notify(n), 2r before notify_all()) and
+    ``released`` (the phase, just before it releases the lock).  Written by waiter i only:
+    ``waiting + i`` (the round it is about to wait in) and ``woken + i`` (the last round it woke
+    in).
+    """
 
     def __init__(self, waiters):
         self.waiters = waiters
-        self.waiting = 2
-        self.woken = 2 + waiters
-        self.size = 2 + 2 * waiters
+        self.round = 0
+        self.stopped = 1
+        self.phase = 2
+        self.released = 3
+        self.waiting = 4
+        self.woken = 4 + waiters
+        self.size = 4 + 2 * waiters
 
-    def woken_slots(self):
-        return range(self.woken, self.woken + self.waiters)
+    def woken_in(self, board, number):
+        """How many waiters have woken in round ``number``."""
+        return sum(1 for i in range(self.waiters) if board[self.woken + i] >= number)
 
 
-def count_at_least(board, slots, count, deadline):
-    """Poll until at least ``count`` of ``slots`` are non-zero; False if ``deadline`` passes.
+def notified_waiter(cond, board, layout, deadline, index, rounds):
+    """Each round: inside ``with cond:`` announce, ``wait()``, record the phase it woke in.
 
-    Only for liveness, like ``Board.wait_until``.
+    Returns per round (what ``wait()`` returned, the phase seen on waking, whether the notifier
+    had released the lock by then), for the rounds the parent ran.
     """
-    end = time.monotonic() + deadline
-    while sum(1 for slot in slots if board[slot]) < count:
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.001)
-    return True
-
-
-def notified_waiter(cond, board, layout, index):
-    """Inside ``with cond:`` announce, ``wait()``, then record the phase in which it woke.
-
-    Returns (what ``wait()`` returned, phase seen on waking, whether the notifier had released
-    the lock by then), or ("raised", type name, that record if ``wait()`` had returned).
-    """
-    record = None
-    try:
-        with cond:
-            board[layout.waiting + index] = 1
-            woke = cond.wait()
-            phase = board[PHASE]
-            record = (woke, phase, board[RELEASED] >= phase)
-            board[layout.woken + index] = phase
-        return record
-    except Exception as exc:  # judged by the parent
-        return "raised", type(exc).__name__, record
+    records = []
+    for number in range(1, rounds + 1):
+        # The parent may spend a deadline on each phase of the round before.
+        if not board.wait_until(layout.round, number, ROUND_DEADLINES * deadline):
+            raise RuntimeError(f"the parent never began round {number}")
+        if board[layout.stopped]:
+            break
+        with judged(f"with cond: wait() in round {number}"):
+            with cond:
+                board[layout.waiting + index] = number
+                woke = cond.wait()
+                phase = board[layout.phase]
+                records.append((woke, phase, board[layout.released] >= phase))
+                board[layout.woken + index] = number
+    return records
 
 
 def timed_waiter(cond, board, timeout, deadline):
     """Inside ``with cond:`` wait(timeout) that nobody notifies, then stay inside until told.
 
-    Returns (what ``wait()`` returned, seconds it took), or ("raised", type name) — also when
-    leaving ``with cond:`` raises, which it does if the lock was not held again.
+    Returns what ``wait()`` returned and the seconds it took.  Leaving ``with cond:`` raises
+    (judged) if the lock was not held again.
     """
-    try:
+    with judged(f"with cond: wait({timeout})"):
         with cond:
             started = time.monotonic()
             woke = cond.wait(timeout)
             waited = time.monotonic() - started
             board[RETURNED] = 1
-            board.wait_until(LEAVE, 1, deadline)
-        return woke, waited
-    except Exception as exc:  # judged by the parent
-        board[RETURNED] = 1
-        return "raised", type(exc).__name__
+            told = board.wait_until(LEAVE, 1, deadline)
+    if not told:
+        raise RuntimeError("the parent never said leave")
+    return woke, waited
 
 
 def recursive_waiter(cond, board, levels, deadline):
     """Hold the lock ``levels`` times, ``wait()``, then release it level by level.
 
-    Returns (results of the re-entrant acquire(False) calls, what ``wait()`` returned), or
-    ("raised", type name) if acquiring, waiting or releasing raised.
+    Returns (results of the re-entrant acquire(False) calls, what ``wait()`` returned).
     """
-    try:
-        if not cond.acquire(True, deadline):
-            return "raised", "first acquire timed out"
+    with judged("acquire() of the condition's lock"):
+        got = cond.acquire(True, deadline)
+    if not got:
+        raise RuntimeError(f"could not acquire a fresh condition's lock in {deadline:g} s")
+    with judged("re-entrant acquire(False)"):
         reentered = [cond.acquire(False) for _ in range(levels - 1)]
-        held = 1 + sum(1 for got in reentered if got)
-        board[WAITING] = 1
+    held = 1 + sum(1 for again in reentered if again)
+    board[WAITING] = 1
+    with judged(f"wait() holding the lock {held} times"):
         woke = cond.wait()
+    with judged(f"{held - 1} releases after wait()"):
         for _ in range(held - 1):
             cond.release()
-        board[PARTLY_RELEASED] = 1
-        board.wait_until(PROBED, 1, deadline)
+    board[PARTLY_RELEASED] = 1
+    told = board.wait_until(PROBED, 1, deadline)
+    with judged("the last release()"):
         cond.release()
-        return reentered, woke
-    except Exception as exc:  # judged by the parent, who must not wait for signals in vain
-        board[WAITING] = 1
-        board[PARTLY_RELEASED] = 1
-        return "raised", type(exc).__name__
+    if not told:
+        raise RuntimeError("the parent never probed the lock")
+    return reentered, woke
 
 
 def predicate_waiter(cond, board, timeout):
     """Inside ``with cond:`` ``wait_for`` a predicate that counts its evaluations and returns
     the board's VALUE slot.
 
-    Returns (what ``wait_for`` returned, seconds it took, VALUE and SENT when it returned), or
-    ("raised", type name).
+    Returns (what ``wait_for`` returned, seconds it took, VALUE and SENT when it returned).
     """
 
     def predicate():
         board[PROGRESS] += 1
         return board[VALUE]
 
-    try:
+    with judged(f"with cond: wait_for(predicate, {timeout})"):
         with cond:
             started = time.monotonic()
             result = cond.wait_for(predicate, timeout)
             waited = time.monotonic() - started
             board[PROGRESS] = RETURNED_MARK
             return result, waited, board[VALUE], board[SENT]
-    except Exception as exc:  # judged by the parent
-        board[PROGRESS] = RETURNED_MARK
-        return "raised", type(exc).__name__

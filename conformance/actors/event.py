@@ -1,22 +1,23 @@
-"""Event users: waiters (in several threads of one process) and a lockstep set/clear partner.
+"""Event users: waiters (in several threads of one process), a prober of an unset Event and a
+lockstep set/clear partner.
 
-Waiter board layout: slot ``SET_CALLED`` is written by the setter just before it calls
-``set()``; slot ``READY + k`` is 1 once waiter thread k is about to call ``wait()`` (written only
-by that thread).  A waiter cannot announce that it is *inside* ``wait()``, and need not: the
-flag is level-triggered, so only "every waiter gets True" and "nobody got True before set() was
-called" are judged.
+Waiter board (``WaiterBoard``): the setter writes ``set_called`` just before it calls ``set()``;
+waiter thread k writes ``ready + k`` just before it calls ``wait()`` and ``returned + k`` once
+``wait()`` has returned (or raised).  The flag is level-triggered, so what is judged is that
+every waiter gets True, that nobody got True before ``set()`` was called, and that nobody is
+still waiting long after it.
 
-Lockstep board layout (``STEP_DONE``, ``PARENT_SAW``, ``CHILD_SAW``): the step number each
-process has reached, written only by the process named.
+Lockstep board (``STEP_DONE``, ``PARENT_SAW``, ``CHILD_SAW``): the step number each process has
+reached, written only by the process named.
 """
 
 import threading
+import time
 
-SET_CALLED = 0
-READY = 1
+from conformance.harness.child import judged
 
 # How long a "timed" waiter waits, in deadlines: long enough that only set() can end its wait
-# before the scenario's own deadline fails the join.
+# before the parent gives up on it.
 TIMED_WAIT_DEADLINES = 10
 
 STEP_DONE = 0
@@ -25,24 +26,44 @@ CHILD_SAW = 2
 LOCKSTEP_SLOTS = 3
 
 
-def waiters(event, board, deadline, plan):
+class WaiterBoard:
+    """Where the waiters' evidence lives: one "ready" and one "returned" slot per waiting
+    thread, each written only by that thread."""
+
+    def __init__(self, threads):
+        self.threads = threads
+        self.set_called = 0
+        self.ready = 1
+        self.returned = 1 + threads
+        self.size = 1 + 2 * threads
+
+    def ready_slots(self):
+        return range(self.ready, self.ready + self.threads)
+
+    def returned_slots(self):
+        return range(self.returned, self.returned + self.threads)
+
+
+def waiters(event, board, layout, deadline, plan):
     """Wait on the event in ``threads`` threads of this process, each announcing itself first.
 
-    Returns one record per thread: (returned value of ``wait()``, whether ``set()`` had been
-    called when it returned), or ("raised", exception type name), or None if it never returned.
+    ``plan`` is (index of the first thread on the board, threads, timed).  Returns one record per
+    thread: (what ``wait()`` returned, whether ``set()`` had been called when it returned).
     """
-    first_slot, threads, timed = plan
+    first, threads, timed = plan
     timeout = TIMED_WAIT_DEADLINES * deadline if timed else None
     records = [None] * threads
+    raised = {}
 
     def wait_one(k):
-        board[first_slot + k] = 1
+        board[layout.ready + first + k] = 1
         try:
             woke = event.wait() if timeout is None else event.wait(timeout)
-        except Exception as exc:  # judged by the parent
-            records[k] = ("raised", type(exc).__name__)
-            return
-        records[k] = (woke, board[SET_CALLED])
+            records[k] = (woke, board[layout.set_called] == 1)
+        except Exception as exc:  # re-raised below, inside a judged block
+            raised[k] = exc
+        finally:
+            board[layout.returned + first + k] = 1
 
     others = [threading.Thread(target=wait_one, args=(k,), daemon=True)
               for k in range(1, threads)]
@@ -51,12 +72,31 @@ def waiters(event, board, deadline, plan):
     wait_one(0)
     for thread in others:
         thread.join(deadline)
+    for k, exc in raised.items():
+        with judged(f"Event.wait() in thread {k}"):
+            raise exc
     return records
+
+
+def probe_unset(event, timeout, negative):
+    """On an Event nobody sets: ``is_set()``, ``wait(0)``, ``wait(negative)``, then
+    ``wait(timeout)``.  Returns [(call, what it returned), ...] and the seconds ``wait(timeout)``
+    took."""
+    calls = []
+    for what, call in (("is_set()", event.is_set), ("wait(0)", lambda: event.wait(0)),
+                       (f"wait({negative})", lambda: event.wait(negative))):
+        with judged(what):
+            calls.append((what, call()))
+    started = time.monotonic()
+    with judged(f"wait({timeout})"):
+        calls.append((f"wait({timeout})", event.wait(timeout)))
+    return calls, time.monotonic() - started
 
 
 def observe(event):
     """What this process sees of the flag: ``is_set()`` and a ``wait(0)`` that must not block."""
-    return event.is_set(), event.wait(0)
+    with judged("is_set() and wait(0)"):
+        return event.is_set(), event.wait(0)
 
 
 def lockstep_partner(event, board, steps, deadline):
@@ -69,7 +109,8 @@ def lockstep_partner(event, board, steps, deadline):
     seen = []
     for number, (who, op) in enumerate([(None, None), *steps]):
         if who == "child":
-            getattr(event, op)()
+            with judged(f"{op}()"):
+                getattr(event, op)()
             board[STEP_DONE] = number
         elif number and not board.wait_until(STEP_DONE, number, deadline):
             return seen
