@@ -13,6 +13,7 @@ import pytest
 from conformance import adapters, matrix
 from conformance.adapters import PROMISE_SETS, AdapterError, catalogue, primitive
 from conformance.report import invariant_metadata
+from conformance.harness.implementation import Target
 from tests.kit import ONE_METHOD, REPO, outcomes_of, run_kit
 
 FAKE_FACTORY = "tests.fakes.fakelock_adapter:make_lock"
@@ -168,6 +169,31 @@ def test_a_malformed_adapter_is_a_usage_error_before_any_test_runs(tmp_path):
     assert completed.returncode == 4, completed.stdout + completed.stderr  # usage error
     assert f"--mp-impl {path}: {path}: primitive.Lock.claims: 'LOCK-99'" in completed.stderr
     assert "passed" not in completed.stdout and "INTERNALERROR" not in completed.stderr
+
+
+def test_a_start_method_the_adapter_does_not_support_is_a_usage_error():
+    path = REPO / "tests/fakes/fakelock.toml"  # spawn and forkserver only
+    completed = subprocess.run([sys.executable, "-m", "pytest", "conformance/test_lock.py",
+                                "-p", "no:cacheprovider", f"--mp-impl={path}",
+                                "--start-method=fork"], cwd=REPO,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 4, completed.stdout + completed.stderr
+    assert "--start-method fork: not offered by" in completed.stderr
+
+
+def test_a_capability_of_a_swapped_primitive_is_missing_unless_declared(tmp_path):
+    path = tmp_path / "adapter.toml"
+    path.write_text('[primitive.Semaphore]\nfactory = "multiprocessing.synchronize:Semaphore"\n'
+                    'distribution = "x"\nclaims = ["SEM-7"]\n')
+    target = Target(adapters.load(str(path)), ONE_METHOD, deadline=30)
+    assert target.missing("sem_getvalue") == "the adapter's Semaphore does not declare sem_getvalue"
+
+
+def test_what_a_manager_offers_beyond_the_adapted_dict_is_not_adapted():
+    manager = adapters.load("tests.fakes.fakedict_adapter").get_context(ONE_METHOD).Manager()
+    with pytest.raises(adapters.NotAdapted, match="'fakedict' adapts only a Manager's dict\\(\\); "
+                                                  "list is not adapted"):
+        manager.list()
 
 
 # --- the shipped adapters: cheap smoke tests (nox -s thirdparty runs them in full) ---------
