@@ -308,6 +308,11 @@ class Invariants:
                     item.stash[UNSUPPORTED] = (capability, reason)
                     pytest.skip(f"unsupported: needs {capability}: {reason}")
 
+    def pytest_sessionfinish(self):
+        """Shut down what targets kept between scenarios (the manager provider's server)."""
+        for target in self.run.targets.values():
+            target.close()
+
     def pytest_runtest_teardown(self, item):
         """Finalize the primitives a test dropped (unlinking their named semaphores) before the
         next test: the test's frames, which held them, are gone now."""

@@ -2,59 +2,150 @@
 clients that ``connect()`` with the right authkey — and refused, or told, when something is wrong.
 
 Docs: multiprocessing — Managers (BaseManager, Customized managers, Using a remote manager);
-Authentication keys.
+Proxy Objects (Cleanup); Authentication keys.
 
 The implementation's managers module is ``MODULE.managers``; a test double wrapping another
 implementation's contexts may name its own as a module attribute ``managers``, else it uses the
 managers module of the package its ``Process`` comes from.  Every server started here is shut
-down (or killed) when the invariant ends, whatever happens.
+down (or killed) when the invariant ends, whatever happens.  The parent reads what a server holds
+through the manager object that started it (``held``), never through the client connection an
+invariant is judging.
 """
 
 import contextlib
+import gc
 import os
 import pickle
 import socket
 
 import pytest
+from hypothesis import example
 
 from conformance.actors import managers as actors
+from conformance.harness import servers
+from conformance.harness.bookkeeping import contents
 from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
 from conformance.invariants import invariant
-from conformance.judge import Outcomes, expect_raises, violation
-from conformance.judge.linearizability import FifoQueue
-from conformance.test_manager_containers import (
-    QUEUE_OPERATIONS,
-    drained,
-    expect_linearizable,
-    operation_programs,
-)
+from conformance.judge import OutcomeTable, expect_raises, judged
+from conformance.judge.linearizability import FifoQueue, expect_linearizable
+from conformance.strategies import QUEUE_OPERATIONS, operation_program, operation_programs
 
-pytestmark = pytest.mark.requires("remote_managers")
+pytestmark = [pytest.mark.requires("remote_managers")]
 
 LOOPBACK = "127.0.0.1"
+
+SHARED_QUEUE = OutcomeTable(
+    unit="addresses of a started server",
+    acceptable={"bound": "address names the loopback and the port the server is bound to"},
+    forbidden={"unbound-address": "after start() the address still has port 0, or another host"},
+)
+
+WRONG_KEY = OutcomeTable(
+    unit="connections with a wrong authkey",
+    acceptable={"refused": "connect() raised AuthenticationError and nothing changed"},
+    forbidden={"admitted": "connect() succeeded", "other-error": "raised something else",
+               "changed": "the shared dict changed although the client was refused"},
+)
+
+NOBODY_LISTENS = OutcomeTable(
+    unit="connections to a closed port",
+    acceptable={"refused": "connect() raised ConnectionRefusedError"},
+    forbidden={"connected": "connect() succeeded", "other-error": "raised something else"},
+)
+
+SERVER_GONE = OutcomeTable(
+    unit="calls to a killed server",
+    acceptable={"failed": "raised EOFError or an OSError subclass"},
+    forbidden={"returned": "returned as if the server were there",
+               "other-error": "raised something else",
+               "slow": "took longer than half the deadline to fail"},
+)
+
+REGISTERED = OutcomeTable(
+    unit="register() options",
+    acceptable={"as-registered": "the manager and its proxies are shaped as registered"},
+    forbidden={"not-served": "an exposed method did not return what the server's object did",
+               "not-a-proxy": "a method in method_to_typeid returned something other than a "
+                              "working proxy",
+               "not-a-copy": "a method outside method_to_typeid returned something other than a "
+                             "plain copy",
+               "method-added": "create_method=False added a method anyway"},
+)
+
+INITIALIZER = OutcomeTable(
+    unit="runs of an initializer",
+    acceptable={"in-server": "ran in the server process"},
+    forbidden={"elsewhere": "ran in another process"},
+)
+
+SERVED = OutcomeTable(
+    unit="clients of get_server()",
+    acceptable={"served": "connected to get_server().address and changed the server's object"},
+    forbidden={"unreachable": "could not connect to get_server().address",
+               "write-lost": "the server's object does not hold what the client wrote"},
+)
+
+WITH_BLOCK = OutcomeTable(
+    unit="with blocks on a manager that was not started",
+    acceptable={"as-documented": "__enter__ started the server and returned the manager; "
+                                 "__exit__ shut it down"},
+    forbidden={"not-started": "__enter__ started no server process",
+               "not-itself": "__enter__ returned something other than the manager",
+               "not-served": "the started manager did not serve its shared objects",
+               "exit-raised": "__exit__ raised",
+               "server-running": "after __exit__ the server process still runs"},
+)
+
+SERIALIZERS = OutcomeTable(
+    unit="serializers",
+    acceptable={"carried": "numbers, strings and lists read back as written"},
+    forbidden={"otherwise": "values read back differently"},
+)
+
+INHERITED_KEY = OutcomeTable(
+    unit="children connecting with the inherited authkey",
+    acceptable={"connected": "connect() without an authkey worked and the child's write reached "
+                             "the server"},
+    forbidden={"refused": "connect() without an authkey raised",
+               "write-lost": "the child's write is not in the server's dict"},
+)
+
+CLEANUP = OutcomeTable(
+    unit="looks at a referent while a proxy refers to it",
+    acceptable={"kept": "still in the manager and serving calls"},
+    forbidden={"deleted-while-referenced": "deleted, or no longer serving calls, while a proxy "
+                                           "still referred to it",
+               "not-served": "a call through a proxy gave something else"},
+)
 
 
 def new_authkey():
     return os.urandom(16)
 
 
+def held(server):
+    """What the server's shared dict holds, read through the manager that started it."""
+    return contents(server.shared_dict(), "read what the server's shared dict holds")
+
+
 @contextlib.contextmanager
 def started_server(target, authkey, *start_args):
-    """A started server of the shared typeids on the loopback, with its process; shut down (and
-    killed if need be) on exit.  ``start_args``: the initializer and its arguments."""
+    """A started server of the shared typeids on the loopback, with the processes its start()
+    added; shut down (and killed if need be) on exit.  ``start_args``: the initializer and its
+    arguments."""
     managers = target.submodule("managers")
     before = set(target.ctx.active_children())
     server = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), authkey=authkey,
                                                     ctx=target.ctx)
     try:
         server.start(*start_args)
-        process = [p for p in target.ctx.active_children() if p not in before]
-        yield server, process
+        yield server, servers.started_since(target.ctx, before)
     finally:
         shutdown_manager(server)
 
 
 @invariant(program=operation_programs(QUEUE_OPERATIONS))
+@example(program=operation_program(QUEUE_OPERATIONS))
 def test_clients_of_a_remote_manager_share_its_queue(target, program):
     """Client processes that ``connect()`` to a server at its real address (the port filled in
     by ``start()``) with typeids registered without callables all reach the same queue: their
@@ -67,14 +158,18 @@ def test_clients_of_a_remote_manager_share_its_queue(target, program):
     authkey = new_authkey()
     with target.scenario() as s, started_server(target, authkey) as (server, _):
         name, address = target.submodule("managers").__name__, server.address
-        assert address[0] == LOOPBACK and address[1] != 0, \
-            f"after start() the manager's address is {address}; expected the bound port"
+        bound = SHARED_QUEUE.counter()
+        bound.expect(address[0] == LOOPBACK and address[1] != 0, "unbound-address",
+                     f"after start() the manager's address is {address}", "bound")
+        bound.verdict()
         histories = s.run(actors.record_remote, program, role="client",
                           stuck_in="a remote queue call",
                           extra_args=(name, address, authkey, s.board(len(program)),
                                       s.deadline))
-        parent = actors.connected(name, address, authkey).shared_queue()
-        histories.append(drained(parent, process=len(program)))
+        puts = sum(how == "put" for _, ops in program for how, _, _, _ in ops)
+        with judged("a client's connect() and get_nowait() draining the queue"):
+            parent = actors.connected(name, address, authkey).shared_queue()
+            histories.append(actors.drain(parent, process=len(program), most=puts + 1))
     expect_linearizable(histories, FifoQueue(), "a remote manager's queue", target.deadline)
 
 
@@ -92,20 +187,17 @@ def test_a_wrong_authkey_is_refused(target):
         wrong = bytes(b ^ 0xFF for b in authkey)
         (seen,) = s.run(actors.try_to_connect, [wrong], role="intruder", stuck_in="connect()",
                         extra_args=(name, server.address))
-        final = actors.connected(name, server.address, authkey).shared_dict().copy()
-    outcomes = Outcomes(
-        unit="connections with a wrong authkey",
-        acceptable={"refused": "connect() raised AuthenticationError"},
-        forbidden={"admitted": "connect() succeeded", "other-error": "raised something else"},
-    )
+        final = held(server)
+    outcomes = WRONG_KEY.counter()
     if seen[0] == "connected":
         outcomes.observe("admitted", f"connected and wrote into the shared dict: {final}")
     else:
         _, raised, message = seen
         outcomes.expect(issubclass(raised, target.ctx.AuthenticationError), "other-error",
                         f"{raised.__name__}: {message}", "refused")
+        outcomes.expect(final == {}, "changed", f"the shared dict after the refused client: "
+                                                f"{final}", "refused")
     outcomes.verdict()
-    assert final == {}, f"the shared dict after the refused client: {final}"
 
 
 def test_connect_where_nobody_listens_is_refused(target):
@@ -120,8 +212,13 @@ def test_connect_where_nobody_listens_is_refused(target):
         (seen,) = s.run(actors.try_to_connect, [new_authkey()], role="client",
                         stuck_in="connect() to a closed port",
                         extra_args=(name, bound.getsockname()))
-    assert seen[0] == "raised" and issubclass(seen[1], ConnectionRefusedError), \
-        f"connect() to a closed port: {seen}"
+    outcomes = NOBODY_LISTENS.counter()
+    if seen[0] == "connected":
+        outcomes.observe("connected", "connect() to a closed port returned")
+    else:
+        outcomes.expect(issubclass(seen[1], ConnectionRefusedError), "other-error",
+                        f"raised {seen[1].__name__}: {seen[2]}", "refused")
+    outcomes.verdict()
 
 
 def test_a_call_fails_promptly_once_the_server_is_gone(target):
@@ -134,31 +231,25 @@ def test_a_call_fails_promptly_once_the_server_is_gone(target):
     """
     authkey = new_authkey()
     bound = target.deadline / 2  # generous: a working implementation fails in milliseconds
-    with target.scenario() as s, started_server(target, authkey) as (server, process):
-        assert process, "start() started no server process"
+    with target.scenario() as s, started_server(target, authkey) as (server, started):
+        server_process = servers.only_server(started, "kill it")
         board = s.board(2)
         client = s.start(actors.call_after_server_death, target.submodule("managers").__name__,
                          server.address, authkey, board, s.deadline, role="client")
         s.await_slot(board, actors.CONNECTED, 1, what="the client to use its proxy once")
-        for server_process in process:
-            kill(server_process)
-            server_process.join(KILL_WAIT)
+        kill(server_process)
+        server_process.join(KILL_WAIT)
         board[actors.KILLED] = 1
         (seen,) = s.join([client], stuck_in="a proxy call to a killed server")
-    outcomes = Outcomes(
-        unit="calls to a killed server",
-        acceptable={"failed": "raised EOFError or an OSError subclass"},
-        forbidden={"returned": "returned as if the server were there",
-                   "other-error": "raised something else",
-                   "slow": f"took longer than {bound:g} s to fail"},
-    )
+    outcomes = SERVER_GONE.counter()
     if seen[0] == "returned":
         outcomes.observe("returned", f"returned after {seen[1]:.3f} s")
     elif not issubclass(seen[1], (EOFError, OSError)):
         outcomes.observe("other-error", f"raised {seen[1].__name__}")
     else:
         outcomes.expect(seen[2] <= bound, "slow", f"raised {seen[1].__name__} after "
-                                                  f"{seen[2]:.3f} s", "failed")
+                                                  f"{seen[2]:.3f} s (bound {bound:g} s)",
+                        "failed")
     outcomes.verdict()
 
 
@@ -173,22 +264,29 @@ def test_register_options_shape_the_proxies(target):
     Promises: BMGR-13, BMGR-14, BMGR-15, BMGR-16.
     """
     managers = target.submodule("managers")
-    remote_error = managers.RemoteError
     with started_server(target, new_authkey()) as (server, _):
-        restricted, open_one, factory = server.Restricted(), server.Open(), server.Factory()
-        assert (restricted.ping(), open_one.ping(), open_one.secret()) == \
-               ("pong", "pong", "secret"), "exposed methods did not run in the server"
-        expect_raises(remote_error, lambda: restricted._callmethod("secret"),
+        with judged("the registered creating methods and exposed calls"):
+            restricted, open_one, factory = server.Restricted(), server.Open(), server.Factory()
+            served = (restricted.ping(), open_one.ping(), open_one.secret())
+            made, snapshot = factory.make(), factory.snapshot()
+        expect_raises(managers.RemoteError, lambda: restricted._callmethod("secret"),
                       "_callmethod('secret') on a proxy registered with exposed=('ping',)")
-        expect_raises(remote_error, lambda: open_one._callmethod("_private"),
+        expect_raises(managers.RemoteError, lambda: open_one._callmethod("_private"),
                       "_callmethod('_private') on a proxy with default exposure")
-        made, snapshot = factory.make(), factory.snapshot()
-        assert isinstance(made, managers.BaseProxy) and made.ping() == "pong", \
-            f"make() listed in method_to_typeid returned {made!r}; expected a proxy"
-        assert snapshot == ["plain"] and type(snapshot) is list, \
-            f"snapshot() returned {snapshot!r}; expected a plain list"
-        assert not hasattr(server, "Unlisted"), \
-            "register(..., create_method=False) added a method anyway"
+        made_serves = isinstance(made, managers.BaseProxy) and made.ping() == "pong"
+        added = hasattr(server, "Unlisted")
+    outcomes = REGISTERED.counter()
+    outcomes.expect(served == ("pong", "pong", "secret"), "not-served",
+                    f"ping(), ping(), secret() through the proxies gave {served}",
+                    "as-registered")
+    outcomes.expect(made_serves, "not-a-proxy",
+                    f"make(), listed in method_to_typeid, returned {made!r}", "as-registered")
+    outcomes.expect(type(snapshot) is list and snapshot == ["plain"], "not-a-copy",
+                    f"snapshot() returned {snapshot!r}", "as-registered")
+    outcomes.expect(not added, "method-added",
+                    "register('Unlisted', ..., create_method=False) added manager.Unlisted",
+                    "as-registered")
+    outcomes.verdict()
 
 
 def test_a_manager_starts_only_once(target):
@@ -203,7 +301,8 @@ def test_a_manager_starts_only_once(target):
         expect_raises(target.ctx.ProcessError, server.start, "start() on a started manager")
         expect_raises(target.ctx.ProcessError, server.get_server,
                       "get_server() on a started manager")
-        server.shutdown()
+        with judged("shutdown() of a started manager"):
+            server.shutdown()
         expect_raises(target.ctx.ProcessError, server.start, "start() after shutdown()")
 
 
@@ -218,7 +317,8 @@ def test_start_runs_the_initializer_in_the_server(target):
     managers = target.submodule("managers")
     with target.scenario() as s:
         board = s.board(1)
-        with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, process):
+        with started_server(target, new_authkey(), actors.note_pid, (board, 0)) as (_, started):
+            server_pid = servers.only_server(started, "see where the initializer ran").pid
             # The docs say "when it starts", not before start() returns: wait, bounded.
             s.await_slot(board, 0, 1, what="the initializer to run in the server process")
             ran_in = board[0]
@@ -227,9 +327,11 @@ def test_start_runs_the_initializer_in_the_server(target):
             expect_raises(TypeError, lambda: refusing.start(42), "start(initializer=42)")
         finally:
             shutdown_manager(refusing)
-    assert process and ran_in == process[0].pid, \
-        f"the initializer ran in pid {ran_in or 'none'}; the server process is " \
-        f"{[p.pid for p in process]}"
+    outcomes = INITIALIZER.counter()
+    outcomes.expect(ran_in == server_pid, "elsewhere",
+                    f"the initializer ran in pid {ran_in}; the server process is {server_pid}",
+                    "in-server")
+    outcomes.verdict()
 
 
 def test_get_server_serves_clients(target):
@@ -244,6 +346,7 @@ def test_get_server_serves_clients(target):
     """
     managers = target.submodule("managers")
     authkey = new_authkey()
+    outcomes = SERVED.counter()
     with target.scenario() as s:
         board = s.board(3)
         serving = s.start(actors.serve_until_told, managers.__name__, authkey, board,
@@ -252,15 +355,21 @@ def test_get_server_serves_clients(target):
         address = (LOOPBACK, board[actors.PORT])
         try:
             client = actors.connected(managers.__name__, address, authkey)
-            client.shared_dict()["from-client"] = 1
-        except Exception as error:
-            raise violation("unreachable", f"a client could not connect to "
-                                           f"get_server().address {address}: "
-                                           f"{type(error).__name__}: {error}") from error
+        except Exception as error:  # connecting is what the promise is about
+            client = None
+            outcomes.observe("unreachable", f"connect() to get_server().address {address} "
+                                            f"raised {type(error).__name__}: {error}")
+        try:
+            if client is not None:
+                with judged("writing into the served dict"):
+                    client.shared_dict()["from-client"] = 1
         finally:
             board[actors.STOP] = 1
-        (held,) = s.join([serving], stuck_in="serve_forever()")
-    assert held == {"from-client": 1}, f"the server's dict after the client's write: {held}"
+        (server_holds,) = s.join([serving], stuck_in="serve_forever()")
+    if client is not None:
+        outcomes.expect(server_holds == {"from-client": 1}, "write-lost",
+                        f"the server's dict after the client's write: {server_holds}", "served")
+    outcomes.verdict()
 
 
 def test_authkey_must_be_bytes(target):
@@ -308,18 +417,33 @@ def test_with_starts_a_manager_and_shuts_it_down(target):
     cls = actors.server_class(target.submodule("managers").__name__)
     before = set(target.ctx.active_children())
     manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx)
+    outcomes = WITH_BLOCK.counter()
     try:
-        with manager as entered:
-            server = [p for p in target.ctx.active_children() if p not in before]
-            entered.shared_dict()["k"] = 1
-            held = entered.shared_dict().copy()
-        assert entered is manager, "with manager as m: m is not the manager"
-        assert server, "entering the with block started no server process"
-        assert held == {"k": 1}, f"the started manager's dict holds {held}"
+        with judged("manager.__enter__()"):
+            entered = manager.__enter__()  # the with statement's protocol, step by step
+        server = servers.started_since(target.ctx, before)
+        outcomes.expect(entered is manager, "not-itself",
+                        f"__enter__ returned {entered!r}", "as-documented")
+        if not server:
+            outcomes.observe("not-started", "no server process after __enter__")
+        else:
+            with judged("the entered manager's shared dict"):
+                shared = manager.shared_dict()
+                shared["k"] = 1
+            outcomes.expect(contents(shared, "read the started manager's dict") == {"k": 1},
+                            "not-served", "the shared dict does not hold the write",
+                            "as-documented")
+        try:
+            manager.__exit__(None, None, None)
+        except Exception as error:  # leaving the block is what the promise is about
+            outcomes.observe("exit-raised", f"__exit__ raised {type(error).__name__}: {error}")
         alive = [p.pid for p in server if p.is_alive()]
-        assert not alive, f"after the with block the server process {alive} is still running"
+        outcomes.expect(not alive, "server-running",
+                        f"after __exit__ the server process {alive} is still running",
+                        "as-documented")
     finally:
         shutdown_manager(manager)
+    outcomes.verdict()
 
 
 def test_shutdown_exists_only_after_start(target):
@@ -337,7 +461,8 @@ def test_shutdown_exists_only_after_start(target):
     expect_raises(AttributeError, lambda: never_started.shutdown,
                   "manager.shutdown on a manager never started")
     with started_server(target, authkey) as (server, _):
-        client = actors.connected(name, server.address, authkey)
+        with judged("connect() to a started server"):
+            client = actors.connected(name, server.address, authkey)
         expect_raises(AttributeError, lambda: client.shutdown,
                       "manager.shutdown on a manager that was only connect()-ed")
 
@@ -351,21 +476,26 @@ def test_the_xmlrpclib_serializer_carries_simple_values(target):
     Promises: BMGR-19.
     """
     cls = actors.server_class(target.submodule("managers").__name__)
-    held = {}
+    read_back = {}
     for serializer in ("pickle", "xmlrpclib"):
         manager = cls(address=(LOOPBACK, 0), authkey=new_authkey(), serializer=serializer,
                       ctx=target.ctx)
         try:
-            manager.start()
-            shared = manager.shared_dict()
-            shared["number"], shared["text"] = 1, "two"
-            shared["list"] = [3, 4.5]
-            held[serializer] = (shared["number"], shared.get("text"), shared["list"],
-                                len(shared))
+            with judged(f"start(), writes and reads of a manager with serializer={serializer!r}"):
+                manager.start()
+                shared = manager.shared_dict()
+                shared["number"], shared["text"] = 1, "two"
+                shared["list"] = [3, 4.5]
+                read_back[serializer] = (shared["number"], shared.get("text"), shared["list"],
+                                         len(shared))
         finally:
             shutdown_manager(manager)
-    assert held["xmlrpclib"] == held["pickle"] == (1, "two", [3, 4.5], 3), \
-        f"values read back through each serializer: {held}"
+    outcomes = SERIALIZERS.counter()
+    for serializer, values in read_back.items():
+        outcomes.expect(values == (1, "two", [3, 4.5], 3), "otherwise",
+                        f"with serializer={serializer!r}: d['number'], d.get('text'), "
+                        f"d['list'], len(d) gave {values}", "carried")
+    outcomes.verdict()
 
 
 def test_a_child_connects_with_the_inherited_authkey(target):
@@ -382,6 +512,52 @@ def test_a_child_connects_with_the_inherited_authkey(target):
         (seen,) = s.run(actors.try_to_connect, [None], role="child",
                         stuck_in="connect() without an authkey",
                         extra_args=(name, server.address))
-        final = actors.connected(name, server.address, None).shared_dict().copy()
-    assert seen == ("connected",), f"the child's connect() without an authkey: {seen}"
-    assert final == {"intruder": True}, f"the shared dict after the child wrote: {final}"
+        final = held(server)
+    outcomes = INHERITED_KEY.counter()
+    if seen[0] == "raised":
+        outcomes.observe("refused", f"the child's connect() raised {seen[1].__name__}: "
+                                    f"{seen[2]}")
+    else:
+        outcomes.expect(final == {"intruder": True}, "write-lost",
+                        f"the shared dict after the child wrote: {final}", "connected")
+    outcomes.verdict()
+
+
+def test_a_referent_is_deleted_once_no_proxy_refers_to_it(target):
+    """A shared object stays in the manager while a proxy in some process still refers to it,
+    and is deleted once no proxy does.
+
+    Docs: multiprocessing — Proxy Objects (Cleanup: "A proxy object uses a weakref callback so
+    that when it gets garbage collected it deregisters itself from the manager which owns its
+    referent. A shared object gets deleted from the manager process when there are no longer any
+    proxies referring to it"); Managers (Customized managers: BaseManager.register).
+    Promises: MGR-40.
+    """
+    with target.scenario() as s, started_server(target, new_authkey()) as (server, _):
+        board = s.board(1)
+        with judged("creating registered objects"):
+            tracked, other = server.Tracked(board, actors.DELETED), server.Open()
+        (child_got,) = s.run(actors.ping, [tracked], role="user", stuck_in="a proxy call")
+        # The child has exited, and its proxy with it; this process's proxy still refers.
+        deleted_while_referenced = board[actors.DELETED]
+        try:
+            parent_got = tracked.ping()
+        except Exception as error:  # a referent deleted too early no longer serves
+            parent_got = f"raised {type(error).__name__}: {error}"
+        del tracked
+        gc.collect()
+        # A server thread may hold the last object it served until its connection's next
+        # request: make one, through the same connection.
+        with judged("ping() through another proxy to the same server"):
+            other.ping()
+        s.await_slot(board, actors.DELETED, 1,
+                     what="the manager to delete a referent no proxy refers to")
+    outcomes = CLEANUP.counter()
+    outcomes.expect(not deleted_while_referenced and parent_got == "pong",
+                    "deleted-while-referenced",
+                    f"once the child's proxy was gone, while the parent's still referred to it: "
+                    f"{'deleted' if deleted_while_referenced else 'not deleted'}, ping() "
+                    f"through the parent's proxy gave {parent_got!r}", "kept")
+    outcomes.expect(child_got == "pong", "not-served",
+                    f"ping() through the child's proxy gave {child_got!r}", "kept")
+    outcomes.verdict()

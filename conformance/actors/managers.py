@@ -1,6 +1,6 @@
 """Manager users: recorders of operation histories on proxies, task-done consumers and a joiner,
-receivers of proxies sent through queues, pipes and process arguments, and clients of a remote
-manager.
+receivers of proxies sent through queues, pipes and process arguments, owners of managers, tasks
+for a manager's Pool, and clients of a remote manager.
 
 A recorder's plan is ``(process, ops)``; each op is ``(how, key, arg, delay)``, where ``how``
 names an entry of ``OPERATIONS``: the operation the history records it as and what it does to the
@@ -25,7 +25,8 @@ import queue
 import time
 
 from conformance.actors.common import pause
-from conformance.history import Recorder
+from conformance.harness.child import judged
+from conformance.history import OK, Recorder
 
 # --- operation histories -----------------------------------------------------------------------
 
@@ -57,28 +58,41 @@ DEFINITE = {
 }
 
 
-def record(shared, board, deadline, plan):
-    """Connect, wait until every recorder has, then perform each op of the plan on the proxy,
-    recording it; return the history.
-
-    A proxy's first call in a process opens a connection to the manager, which takes longer
-    than many calls; recorders make an unrecorded call (``str``) first and wait for each other
-    on the board (slot p: recorder p is connected), so that their operations overlap.
-    """
-    process, ops = plan
+def connect_together(shared, board, index, deadline):
+    """Make an unrecorded call (``str``), which opens this process's connection to the manager,
+    then wait until every process on the board has: a first call costs more than many calls, so
+    without this the processes' operations would hardly overlap."""
     str(shared)
-    board[process] = 1
+    board[index] = 1
     for other in range(len(board)):
         if not board.wait_until(other, 1, deadline):
-            raise RuntimeError(f"recorder {other} never connected")
+            raise RuntimeError(f"process {other} never connected to the manager")
+
+
+def record(shared, board, deadline, plan):
+    """Connect together with the other recorders, then perform each op of the plan on the proxy,
+    recording it; return the history.  An op that raises what it may not is judged evidence."""
+    process, ops = plan
+    connect_together(shared, board, process, deadline)
     definite = {}
     for how, _, _, _ in ops:
         definite.update(DEFINITE.get(how, {}))
     recorder = Recorder(process, definite)
     for how, key, arg, delay in ops:
         name, perform = OPERATIONS[how]
-        recorder.call(name, lambda arg: perform(shared, key, arg), arg, key=key)
+        with judged(f"{how} (key {key!r}, argument {arg!r})"):
+            recorder.call(name, lambda arg: perform(shared, key, arg), arg, key=key)
         pause(delay)
+    return [tuple(operation) for operation in recorder.operations]
+
+
+def drain(shared_queue, process, most):
+    """Record ``get_nowait()`` until the queue says it is empty, at most ``most`` times (as
+    recorder ``process``); return the history."""
+    recorder = Recorder(process, {queue.Empty: "empty"})
+    for _ in range(most):
+        if recorder.call("get", shared_queue.get_nowait).status != OK:
+            break
     return [tuple(operation) for operation in recorder.operations]
 
 
@@ -92,20 +106,23 @@ def finish_tasks(shared_queue, board, deadline, plan):
     """Consumer: take ``len(delays)`` items, then, once the joiner is joining, finish each (its
     delay), count it on the board and call ``task_done()``.  Return the items taken."""
     consumer, delays = plan
-    taken = [shared_queue.get(timeout=deadline) for _ in delays]
+    with judged("get() of an item put before this consumer started"):
+        taken = [shared_queue.get(timeout=deadline) for _ in delays]
     if not board.wait_until(JOINING, 1, deadline):
         raise RuntimeError("the joiner never announced it was joining")
     for delay in delays:
         pause(delay)
         board[DONE + consumer] += 1
-        shared_queue.task_done()
+        with judged("task_done() for an item taken"):
+            shared_queue.task_done()
     return taken
 
 
 def join_queue(shared_queue, board, consumers):
     """Joiner: announce, ``join()``, and return how many items were finished when it returned."""
     board[JOINING] = 1
-    shared_queue.join()
+    with judged("join()"):
+        shared_queue.join()
     return sum(board[DONE + consumer] for consumer in range(consumers))
 
 
@@ -123,13 +140,29 @@ def receive_and_write(route, carrier, key, value, deadline):
         if not carrier.poll(deadline):
             raise RuntimeError("nothing arrived through the pipe")
         proxy = carrier.recv()
-    proxy[key] = value
+    with judged(f"writing through the proxy received by {route}"):
+        proxy[key] = value
     return type(proxy).__name__
 
 
 def write_nested(outer, key, value, index):
     """Write ``key: value`` into the container proxy stored at ``outer[index]``."""
-    outer[index][key] = value
+    with judged(f"l[{index}][{key!r}] = {value!r} through the proxy stored in a list proxy"):
+        outer[index][key] = value
+
+
+# --- large items -------------------------------------------------------------------------------
+
+def large_item(size):
+    """``size`` bytes whose content says where each byte belongs, so damage shows."""
+    return (bytes(range(251)) * (size // 251 + 1))[:size]
+
+
+def put_large_item(shared_queue, size):
+    """Put one large item and return at once: the process then exits."""
+    with judged(f"put() of a {size}-byte item"):
+        shared_queue.put(large_item(size))
+    return True
 
 
 TOLD = 0  # reader board: the parent has done what the reader is to look at
@@ -149,6 +182,57 @@ def read_attribute(namespace, name):
         return ("value", getattr(namespace, name))
     except Exception as error:
         return ("raised", type(error).__name__)
+
+
+# --- owners of managers -----------------------------------------------------------------------
+
+SERVER_PID = 0  # owner board: the pid of the owner's manager's server process
+
+
+def own_a_manager(module_name, method, board):
+    """Start ``Manager()`` of the implementation under test, publish its server process's pid,
+    use a proxy once, and return: the process then exits, leaving the manager to its fate."""
+    ctx = importlib.import_module(module_name).get_context(method)
+    before = set(ctx.active_children())
+    manager = ctx.Manager()
+    started = [p for p in ctx.active_children() if p not in before]
+    if len(started) != 1:
+        raise RuntimeError(f"Manager() started {len(started)} processes, not one server")
+    board[SERVER_PID] = started[0].pid
+    shared = manager.dict()
+    shared["used"] = True
+    return True
+
+
+# --- tasks for a manager's Pool ----------------------------------------------------------------
+
+def square(number):
+    return number * number
+
+
+def fail(message):
+    raise ValueError(message)
+
+
+RELEASE = 0  # pool board: the parent lets a waiting task finish
+FIRST_MAY_FINISH = 1  # the last task of first_finishes_last has run
+
+
+def finish_when_released(board, deadline, result):
+    """Return ``result`` once the parent releases the task (None if it never does)."""
+    return result if board.wait_until(RELEASE, 1, deadline) else None
+
+
+def first_finishes_last(task):
+    """Task 0 returns only once the last task has run; with two workers the others run, in
+    order, on the worker task 0 leaves free, each result sent before the next task starts: so
+    every other result is sent before task 0's (task 0 returns None if the last never runs)."""
+    board, index, count, deadline = task
+    if index == 0:
+        return index if board.wait_until(FIRST_MAY_FINISH, 1, deadline) else None
+    if index == count - 1:
+        board[FIRST_MAY_FINISH] = 1
+    return index
 
 
 # --- remote managers ---------------------------------------------------------------------------
@@ -182,6 +266,23 @@ class Restricted:
         return "private"
 
 
+DELETED = 0  # cleanup board: the Tracked referent has been deleted
+
+
+class Tracked:
+    """A referent that says on the board when it is deleted: ``board[slot]`` becomes 1."""
+
+    def __init__(self, board, slot):
+        self.board = board
+        self.slot = slot
+
+    def ping(self):
+        return "pong"
+
+    def __del__(self):
+        self.board[self.slot] = 1
+
+
 class Factory:
     """A referent whose ``make()`` returns a new object and ``snapshot()`` a plain list."""
 
@@ -203,6 +304,7 @@ def _typeids(managers):
         ("Factory", Factory, {**auto, "method_to_typeid": {"make": "Made"}}),
         ("Made", None, {**auto, "create_method": False}),  # wraps what make() returns
         ("Unlisted", Restricted, {**auto, "create_method": False}),
+        ("Tracked", Tracked, auto),
     ]
 
 
@@ -221,6 +323,12 @@ def __getattr__(name):
     if name.startswith((SERVER_PREFIX, CLIENT_PREFIX)):
         return _manager_class(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def ping(proxy):
+    """Call ``ping()`` through a proxy received from the parent; return what it returned."""
+    with judged("ping() through a proxy received from another process"):
+        return proxy.ping()
 
 
 def note_pid(board, slot):
@@ -258,7 +366,8 @@ def try_to_connect(managers_name, address, authkey):
         client = connected(managers_name, address, authkey)
     except Exception as error:
         return ("raised", type(error), str(error))
-    client.shared_dict()["intruder"] = True
+    with judged("writing into the shared dict after connect()"):
+        client.shared_dict()["intruder"] = True
     return ("connected",)
 
 

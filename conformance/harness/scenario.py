@@ -85,10 +85,11 @@ class Child:
 class Scenario:
     """Use as ``with target.scenario() as s:``; start children with ``s.run(...)``/``s.start``."""
 
-    def __init__(self, ctx, deadline, provider="native"):
+    def __init__(self, ctx, deadline, provider="native", primitives_server=None):
         self.ctx = ctx
         self.deadline = deadline
         self.provider = provider
+        self._primitives_server = primitives_server
         self._sync_manager = None
         self._children = []
         self._kept = []
@@ -102,6 +103,9 @@ class Scenario:
         return self
 
     def __exit__(self, *exc_info):
+        if exc_info[0] is not None and self._sync_manager is not None and \
+                self._primitives_server is not None:
+            self._primitives_server.discard()  # it may be wedged: the next scenario gets a new one
         try:
             self._stop(self._children)
             for manager in self._managers:
@@ -134,7 +138,8 @@ class Scenario:
         if self.provider == "native":
             return self.ctx
         if self._sync_manager is None:
-            self._sync_manager = self.manager()
+            self._sync_manager = (self._primitives_server.get() if self._primitives_server
+                                  else self.manager())
         return self._sync_manager
 
     def manager(self):
@@ -307,3 +312,26 @@ def shutdown_manager(manager):
     if server is not None and server.exitcode is None:
         kill(server)
         server.join(KILL_WAIT)
+
+
+class PrimitivesServer:
+    """One started Manager serving the manager provider's primitives to every scenario of a
+    target: a manager's own start and shutdown are not what those invariants check, and
+    starting one per example costs more than the example (spawn: ~50 ms).  A scenario that
+    fails discards it, so a wedged server never reaches the next scenario."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.manager = None
+
+    def get(self):
+        if self.manager is None:
+            self.manager = self.ctx.Manager()
+        return self.manager
+
+    def discard(self):
+        if self.manager is not None:
+            with light_main():
+                shutdown_manager(self.manager)
+            self.manager = None
+

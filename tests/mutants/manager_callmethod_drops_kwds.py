@@ -3,7 +3,7 @@ arguments, so ``_callmethod('sort', (), {'reverse': True})`` sorts ascending."""
 
 from multiprocessing.managers import ListProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class NoKwdsListProxy(ListProxy):
@@ -26,5 +26,5 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_proxies.py::test_callmethod_returns_a_copy_of_the_result": UNCONVERTED,
+    "test_proxies.py::test_callmethod_returns_a_copy_of_the_result": violated("arguments-dropped"),
 }

@@ -3,7 +3,7 @@ attribute, '_'-prefixed ones included, to the shared namespace."""
 
 from multiprocessing.managers import Namespace, NamespaceProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class ForwardingNamespaceProxy(NamespaceProxy):
@@ -41,5 +41,6 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_manager_containers.py::test_namespace_private_attributes_stay_in_the_proxy": UNCONVERTED,
+    "test_manager_containers.py::test_namespace_private_attributes_stay_in_the_proxy":
+        violated("shared"),
 }

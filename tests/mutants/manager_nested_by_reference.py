@@ -4,7 +4,7 @@ shared one."""
 
 from multiprocessing.managers import AutoProxy, DictProxy, ListProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 def identity(obj):
@@ -36,7 +36,7 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_proxies.py::test_slices_are_plain_copies": UNCONVERTED,
-    "test_proxies.py::test_plain_nested_values_are_copies": UNCONVERTED,
-    "test_proxies.py::test_nested_proxies_are_references": UNCONVERTED,
+    "test_proxies.py::test_slices_are_plain_copies": violated("not-plain"),
+    "test_proxies.py::test_plain_nested_values_are_copies": violated("propagated", "not-stored"),
+    "test_proxies.py::test_nested_proxies_are_references": violated("raised", "detached"),
 }

@@ -3,7 +3,7 @@ process, stored in another container proxy or unpickled is a detached plain dict
 
 from multiprocessing.managers import DictProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant, violated
+from tests.mutants.base import mutant, violated
 
 
 class CopyingDictProxy(DictProxy):
@@ -26,8 +26,9 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_proxies.py::test_nested_proxies_are_references": UNCONVERTED,
-    "test_proxies.py::test_deepcopy_copies_the_value_but_pickling_keeps_the_referent": UNCONVERTED,
+    "test_proxies.py::test_nested_proxies_are_references": violated("detached"),
+    "test_proxies.py::test_deepcopy_copies_the_value_but_pickling_keeps_the_referent":
+        violated("unpickled-detached"),
     "test_proxies.py::test_proxies_sent_to_other_processes_keep_their_referent":
         violated("detached"),
 }

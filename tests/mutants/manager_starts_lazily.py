@@ -3,7 +3,7 @@ first call that creates a shared object, so until then it has no address and no 
 
 from multiprocessing.managers import State, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class LazyManager(SyncManager):
@@ -19,5 +19,5 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_proxies.py::test_manager_returns_a_started_manager": UNCONVERTED,
+    "test_proxies.py::test_manager_returns_a_started_manager": violated("not-started"),
 }

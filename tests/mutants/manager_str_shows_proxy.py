@@ -3,7 +3,7 @@ referent."""
 
 from multiprocessing.managers import BaseProxy, ListProxy, SyncManager
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class ReprListProxy(ListProxy):
@@ -25,5 +25,6 @@ def manager(ctx):
 
 get_context, get_all_start_methods = mutant(Manager=manager)
 KILLS = {
-    "test_proxies.py::test_str_is_the_referents_repr_and_repr_names_the_proxy": UNCONVERTED,
+    "test_proxies.py::test_str_is_the_referents_repr_and_repr_names_the_proxy":
+        violated("str-not-referent"),
 }

@@ -10,7 +10,7 @@ from multiprocessing import managers as real
 # What the kit's actors take from a managers module, re-exported:
 from multiprocessing.managers import AutoProxy, BaseProxy, DictProxy, RemoteError  # noqa: F401
 
-from tests.mutants.base import UNCONVERTED, mutant
+from tests.mutants.base import mutant, violated
 
 
 class BaseManager(real.BaseManager):
@@ -22,5 +22,6 @@ class BaseManager(real.BaseManager):
 managers = sys.modules[__name__]
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_remote_manager.py::test_a_child_connects_with_the_inherited_authkey": UNCONVERTED,
+    "test_remote_manager.py::test_a_child_connects_with_the_inherited_authkey":
+        violated("refused"),
 }
