@@ -4,7 +4,9 @@ and cheap smoke tests of the shipped adapters, skipped where their library is no
 (``nox -s thirdparty`` runs them in full)."""
 
 import importlib
+import importlib.util
 import multiprocessing
+import os
 import subprocess
 import sys
 
@@ -13,6 +15,7 @@ import pytest
 from conformance import adapters, matrix
 from conformance.adapters import PROMISE_SETS, AdapterError, catalogue, primitive
 from conformance.report import invariant_metadata
+from conformance.harness import bookkeeping
 from conformance.harness.implementation import Target
 from tests.kit import ONE_METHOD, REPO, outcomes_of, run_kit
 
@@ -108,6 +111,44 @@ def test_a_broken_fake_lock_library_is_violated_and_a_correct_one_passes(tmp_pat
     section = matrix.thirdparty_markdown(matrix.load([tmp_path / "results.json"]))
     assert f"| `test_lock.py::test_held_lock_refuses_other_processes` | LOCK-3, LOCK-4, LOCK-9 | " \
            f"✘ | {ONE_METHOD}: FORBIDDEN granted x" in section, section
+
+
+def test_a_dict_adapter_is_read_through_its_snapshot_hook(tmp_path):
+    # FileDict has no _getvalue(): the invariant can only read it back through the hook
+    results, completed = run_kit(tmp_path, "conformance/test_manager_dict.py", "-k",
+                                 "every_workers_write", f"--start-method={ONE_METHOD}",
+                                 "--mp-impl=tests.fakes.fakedict_adapter")
+    assert outcomes_of(results) == {
+        f"test_manager_dict.py::test_every_workers_write_is_reflected[{ONE_METHOD}]": "passed"
+    }, completed.stdout[-3000:]
+
+
+def test_a_snapshot_hook_that_fails_makes_the_evidence_unobservable():
+    class Broken(dict):
+        pass
+
+    def snapshot(shared):
+        raise OSError("the file is gone")
+
+    bookkeeping.register_reader(Broken, snapshot)
+    with pytest.raises(bookkeeping.Unobservable, match=r"the reader of a Broken \(.*snapshot\) "
+                                                       r"raised OSError: the file is gone "
+                                                       r"\(needed to read it back\)"):
+        bookkeeping.contents(Broken(), "read it back")
+
+
+def test_an_adapter_claiming_what_needs_a_helper_it_lacks_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "adapter.toml"  # MGR-3's invariant also needs a Manager's list() and proxies
+    path.write_text('[primitive.dict]\nfactory = "tests.fakes.fakedict_adapter:make_dict"\n'
+                    'distribution = "fakedict"\nclaims = ["MGR-3"]\n'
+                    'snapshot = "tests.fakes.fakedict_adapter:snapshot"\n')
+    results, completed = run_kit(tmp_path, "conformance/test_manager_dict.py",
+                                 f"--start-method={ONE_METHOD}", f"--mp-impl={path}")
+    result = results[f"test_manager_dict.py::test_dict_and_list_start_as_given[{ONE_METHOD}]"]
+    assert result["outcome"] == "error", completed.stdout[-3000:]
+    assert "lacks BaseProxy in the modules of DictManager" in result["error"]["message"]
+    assert {r["outcome"] for key, r in results.items() if "start_as_given" not in key} == \
+        {"not claimed"}
 
 
 # --- usage errors --------------------------------------------------------------------------
@@ -222,3 +263,43 @@ def test_shipped_lock_adapter_locks_across_processes(module, library):
     lock.release()
     assert lock.acquire(False) is True
     lock.release()
+
+
+def write_key(shared, key, value):
+    shared[key] = value
+
+
+# In a process of its own: importing UltraDict changes the process (no resource tracking of
+# shared memory); shared-memory-dict fixes its lock mode at import.
+DICT_SMOKE = """
+import os, sys
+from conformance import adapters
+from conformance.harness import bookkeeping
+from tests.test_adapters import write_key
+adapter = adapters.load(sys.argv[1])
+ctx = adapter.get_context(adapter.get_all_start_methods()[-1])
+manager = ctx.Manager()
+shared = manager.dict({"a": 1})
+child = ctx.Process(target=write_key, args=(shared, "b", 2))
+child.start()
+child.join(60)
+print(child.exitcode, sorted(bookkeeping.contents(shared, "read it back").items()))
+manager.shutdown()
+print(sorted(entry for entry in os.listdir("/dev/shm") if f"mpc-{os.getpid()}-" in entry))
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/dev/shm"), reason="lists what is left in /dev/shm")
+@pytest.mark.parametrize("module, library", [
+    ("conformance.adapters.ultradict", "UltraDict"),
+    ("conformance.adapters.ultradict_shared_lock", "UltraDict"),
+    ("conformance.adapters.shared_memory_dict", "shared_memory_dict"),
+    ("conformance.adapters.shared_memory_dict_locked", "shared_memory_dict"),
+])
+def test_shipped_dict_adapter_shares_a_dict_and_leaves_nothing(module, library):
+    if importlib.util.find_spec(library) is None:
+        pytest.skip(f"{library} is not installed")
+    completed = subprocess.run([sys.executable, "-c", DICT_SMOKE, module], cwd=REPO,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.stdout.splitlines() == ["0 [('a', 1), ('b', 2)]", "[]"], \
+        completed.stdout + completed.stderr[-3000:]
