@@ -269,7 +269,7 @@ def thirdparty_markdown(documents, write_ups=WRITE_UPS, root="."):
                        f"{counts[outcomes.PASSED]} | {counts[outcomes.VIOLATED]} | "
                        f"{counts[outcomes.NOT_CLAIMED]} | {other} |")
         links = [f"[{write_ups}/{d}.md]({write_ups}/{d}.md)" for d in
-                 sorted(adapter.versions() if adapter else ())
+                 sorted(adapter.versions() if adapter and counts[outcomes.VIOLATED] else ())
                  if os.path.exists(os.path.join(root, write_ups, f"{d}.md"))]
         out = ["", f"#### {version}: {adapter_title(name, adapter)}", "",
                f"`--mp-impl {name}`" + (f" · write-up: {', '.join(links)}" if links else ""),
