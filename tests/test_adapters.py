@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -303,3 +304,36 @@ def test_shipped_dict_adapter_shares_a_dict_and_leaves_nothing(module, library):
                                capture_output=True, text=True, timeout=120)
     assert completed.stdout.splitlines() == ["0 [('a', 1), ('b', 2)]", "[]"], \
         completed.stdout + completed.stderr[-3000:]
+
+
+def test_the_readme_adapter_example_loads_and_locks(monkeypatch):
+    from tests.fakes import fakelock
+
+    class FileLock:  # the API the README's "mylocks" has
+        def __init__(self, path):
+            self.lock_file = fakelock.FileLock(path)
+
+        def try_lock(self):
+            return self.lock_file.acquire(blocking=False)
+
+        def lock(self, wait=None):
+            return self.lock_file.acquire(timeout=wait)
+
+        def unlock(self):
+            self.lock_file.release()
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Vetting your own primitive", 1)[1].split("```python\n", 1)[1]
+    module = types.ModuleType("mylocks_adapter")
+    monkeypatch.setitem(sys.modules, "mylocks", types.SimpleNamespace(FileLock=FileLock))
+    monkeypatch.setitem(sys.modules, "mylocks_adapter", module)
+    exec(example.split("```", 1)[0], module.__dict__)
+    adapter = adapters.load("mylocks_adapter")
+    assert adapter.primitives["Lock"].claims == ("LOCK-2", "LOCK-6", "LOCK-9", "LOCK-4",
+                                                 "LOCK-10")
+    lock, other = adapter.get_context(ONE_METHOD).Lock(), adapter.get_context(ONE_METHOD).Lock()
+    assert lock.acquire() and not lock.acquire(timeout=0.01) and other.acquire(False)
+    lock.release()
+    assert lock.acquire(False)
+    lock.release()
+    other.release()
