@@ -128,6 +128,66 @@ def probe_broken_pipe_error(target):
                       "BrokenPipeError")
 
 
+def probe_parent_process(target):
+    if not callable(getattr(target.ctx, "parent_process", None)):
+        raise Missing("the context has no parent_process() (added in Python 3.8)")
+
+
+def probe_process_kill(target):
+    if not callable(getattr(target.ctx.Process(), "kill", None)):
+        raise Missing("Process has no kill() (added in Python 3.7)")
+
+
+def probe_posix_exit_status(target):
+    if os.name != "posix":
+        raise Missing("exit statuses keep more than their low 8 bits outside POSIX")
+
+
+def probe_util_finalize(target):
+    submodule_with(target.module, "util", ("Finalize",))
+
+
+def probe_child_atexit(target):
+    if target.method != "spawn" and sys.version_info < (3, 13):
+        raise Missing(f"{target.method} children end with os._exit() before Python 3.13, "
+                      f"skipping the atexit handlers they registered (gh-83856)")
+
+
+def probe_pool_module(target):
+    submodule_with(target.module, "pool", ("MaybeEncodingError",))
+
+
+def probe_thread_pool(target):
+    submodule_with(target.module, "pool", ("ThreadPool",))
+
+
+def probe_max_tasks_per_child(target):
+    from conformance.harness.pools import executor_factory
+
+    try:
+        made = executor_factory(target.ctx)(max_workers=1, max_tasks_per_child=1)
+    except TypeError:
+        raise Missing("ProcessPoolExecutor has no max_tasks_per_child (added in Python "
+                      "3.11)") from None
+    except ValueError:  # refused with the fork start method: the parameter exists
+        return
+    made.shutdown()
+
+
+def probe_process_pool_executor(target):
+    from conformance.harness.pools import executor_factory
+    from conformance.harness.scenario import light_main
+
+    with light_main():
+        made = executor_factory(target.ctx)(max_workers=1)
+        try:
+            made.submit(os.getpid).result(target.deadline)
+        except Exception as exc:  # the reason the executor cannot run on this context
+            raise Missing(f"ProcessPoolExecutor cannot run a call with this context's "
+                          f"{target.method} processes: {type(exc).__name__}: {exc}") from None
+        finally:
+            made.shutdown(cancel_futures=True)
+
 CAPABILITIES = {
     "sem_getvalue": probe_sem_getvalue,
     "shared_memory": probe_shared_memory,
@@ -144,6 +204,15 @@ CAPABILITIES = {
     "fork_and_spawning": probe_fork_and_spawning,
     "posix_signals": probe_posix_signals,
     "broken_pipe_error": probe_broken_pipe_error,
+    "parent_process": probe_parent_process,
+    "process_kill": probe_process_kill,
+    "posix_exit_status": probe_posix_exit_status,
+    "util_finalize": probe_util_finalize,
+    "child_atexit": probe_child_atexit,
+    "pool_module": probe_pool_module,
+    "thread_pool": probe_thread_pool,
+    "max_tasks_per_child": probe_max_tasks_per_child,
+    "process_pool_executor": probe_process_pool_executor,
 }
 
 

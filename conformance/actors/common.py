@@ -1,5 +1,6 @@
 """Small helpers shared by actors."""
 
+import importlib
 import time
 
 
@@ -12,3 +13,8 @@ def pause(seconds):
 def idle(*_):
     """Do nothing: what start-up benchmarks and harness self-tests run."""
     return None
+
+
+def context(module_name, method):
+    """The implementation's context in a child (it arrives by name: contexts are not sent)."""
+    return importlib.import_module(module_name).get_context(method)

@@ -99,3 +99,21 @@ def reduce_connection(conn):
 
 def rebuild_connection(connection_class, df, readable, writable):
     return connection_class(df.detach(), readable, writable)
+
+
+def process_of(mixin, namespace):
+    """A ``Process`` factory whose objects carry ``mixin``'s methods before the context's own
+    Process class (``ForkProcess``, ``SpawnProcess`` ...).  One subclass per start method is
+    made and put in ``namespace`` (the mutant module's ``globals()``), so that a spawned child
+    unpickles the object by name."""
+    classes = {}
+    for method in multiprocessing.get_all_start_methods():
+        base = multiprocessing.get_context(method).Process
+        name = f"{mixin.__name__}{base.__name__}"
+        classes[method] = namespace[name] = type(name, (mixin, base),
+                                                 {"__module__": namespace["__name__"]})
+
+    def process(ctx, *args, **kwargs):
+        return classes[ctx.get_start_method()](*args, **kwargs)
+
+    return process
