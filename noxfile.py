@@ -5,6 +5,7 @@
     nox -s dropin            # multiprocess and billiard on the default interpreter
     nox -s matrix            # combine results/*.json into results/matrix.{md,html}
     nox -s readme            # regenerate README.md's matrix from results/
+    nox -s thirdparty        # the shipped adapters' libraries; README.md's third-party section
 
 Interpreters are found on PATH (python3.9 ... python3.13, pypy3) and in pyenv's versions folder.
 """
@@ -22,6 +23,11 @@ nox.options.reuse_existing_virtualenvs = True
 MINORS = ("3.9", "3.10", "3.11", "3.12", "3.13")
 DROP_INS = ("multiprocess", "billiard")
 RESULTS = "results"
+# The shipped adapters (conformance/adapters/), each vetted in a session of its own: importing
+# some libraries changes the process (UltraDict, shared-memory-dict).
+THIRD_PARTY = ("fasteners_lock", "filelock_lock", "posix_ipc_semaphore", "ultradict",
+               "ultradict_shared_lock", "shared_memory_dict", "shared_memory_dict_locked")
+THIRD_PARTY_SCALE = "4"  # up to 16 and more contending processes
 
 
 def found_interpreters():
@@ -58,10 +64,29 @@ def dropin(session, implementation):
     run_kit(session, f"{implementation}", f"--mp-impl={implementation}", *session.posargs)
 
 
+@nox.session
+def thirdparty(session):
+    """Every shipped adapter under every start method it supports, at --mp-scale 4, into
+    results/thirdparty-*.json; then README.md's "Third-party libraries" section."""
+    session.install("-e", ".[thirdparty]")
+    for adapter in THIRD_PARTY:
+        run_kit(session, f"thirdparty-{adapter}", f"--mp-impl=conformance.adapters.{adapter}",
+                f"--mp-scale={THIRD_PARTY_SCALE}", *session.posargs)
+    session.run("python", "-m", "conformance.matrix",
+                *[f"{RESULTS}/thirdparty-{adapter}.json" for adapter in THIRD_PARTY],
+                "--thirdparty-readme=README.md")
+
+
+def platform_results():
+    """The results of the standard library and the drop-ins (not the adapters')."""
+    return sorted(path for path in glob.glob(f"{RESULTS}/*.json")
+                  if not os.path.basename(path).startswith("thirdparty-"))
+
+
 @nox.session(python=False)
 def matrix(session):
     """Combine every result in results/ into one Markdown and HTML matrix."""
-    results = sorted(glob.glob(f"{RESULTS}/*.json"))
+    results = platform_results()
     if not results:
         session.error(f"no results in {RESULTS}/: run the conformance sessions first")
     session.run(sys.executable, "-m", "conformance.matrix", *results,
@@ -71,5 +96,5 @@ def matrix(session):
 @nox.session(python=False)
 def readme(session):
     """Put the matrix of results/ into README.md between its markers."""
-    session.run(sys.executable, "-m", "conformance.matrix", *sorted(glob.glob(f"{RESULTS}/*.json")),
+    session.run(sys.executable, "-m", "conformance.matrix", *platform_results(),
                 "--readme=README.md")

@@ -108,11 +108,12 @@ def pytest_generate_tests(metafunc):
     several = len(run.modules) > 1
     family = metafunc.module.__name__.rpartition(".test_")[2]
     cited = reporting.invariant_metadata(metafunc.function)["promises"]
+    invariant = f"{metafunc.definition.path.name}::{metafunc.function.__name__}"
     params = []
     for implementation, methods in run.methods.items():
         module = run.modules[implementation]
         for provider in providers:
-            unclaimed = (module.judge_invariant(family, provider, cited)
+            unclaimed = (module.judge_invariant(family, provider, cited, invariant)
                          if hasattr(module, "judge_invariant") else [])
             if unclaimed is None:
                 continue  # an adapter's invariant that constructs none of its primitives
@@ -291,7 +292,9 @@ class Invariants:
         not_claimed = item.get_closest_marker("not_claimed")
         if not_claimed is not None:
             item.stash[NOT_CLAIMED] = list(not_claimed.args)
-            pytest.skip(f"not claimed by the adapter: {', '.join(not_claimed.args)}")
+            from conformance.adapters import describe
+
+            pytest.skip(f"not claimed by the adapter: {describe(not_claimed.args)}")
         scenario.current_example.clear()  # an example belongs to the test that drew it
         soaking = self.run.soaking
         tally.reset(self.settings.soak_budget(family_of(item), soaking)

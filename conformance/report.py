@@ -117,7 +117,9 @@ def headline(result):
     elif "unsupported" in result:
         line = f"needs {result['unsupported']['capability']}: {result['unsupported']['reason']}"
     elif "not_claimed" in result:
-        line = f"the adapter does not claim {', '.join(result['not_claimed'])}"
+        from conformance.adapters import describe
+
+        line = f"not claimed by the adapter: {describe(result['not_claimed'])}"
     elif "error" in result:
         error = result["error"]
         line = f"{error['type']} in {error['where']}: {error['message']}"

@@ -35,10 +35,27 @@ def call(obj, name, needed_to, *args):
                            f"{error} (needed to {needed_to})") from error
 
 
-def contents(proxy, needed_to):
-    """A plain copy of a proxy's referent, by ``_getvalue()`` (BaseProxy: "Return a copy of the
-    referent")."""
-    return call(proxy, "_getvalue", needed_to)
+# How the kit reads the whole of a shared object that is no proxy: {type: reader(obj) -> plain
+# copy}.  Adapters (conformance.adapters) register one for each type of shared dict they make.
+READERS = {}
+
+
+def register_reader(kind, reader):
+    READERS[kind] = reader
+
+
+def contents(shared, needed_to):
+    """A plain copy of a shared object: by its type's registered reader, else a proxy's
+    ``_getvalue()`` (BaseProxy: "Return a copy of the referent")."""
+    reader = next((READERS[kind] for kind in type(shared).__mro__ if kind in READERS), None)
+    if reader is None:
+        return call(shared, "_getvalue", needed_to)
+    try:
+        return reader(shared)
+    except Exception as error:
+        name = getattr(reader, "__qualname__", None) or repr(reader)
+        raise Unobservable(f"the reader of a {type(shared).__name__} ({name}) raised "
+                           f"{type(error).__name__}: {error} (needed to {needed_to})") from error
 
 
 def managers_attribute(manager, name, needed_to):
