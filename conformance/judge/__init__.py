@@ -130,8 +130,8 @@ class OutcomeTable:
 class Outcomes:
     """The declared outcomes of one table, counted over every observation of one example."""
 
-    def __init__(self, table=None, *, unit=None, acceptable=None, forbidden=None):
-        self.table = table or OutcomeTable(unit, acceptable, forbidden)
+    def __init__(self, table):
+        self.table = table
         self.counts = Counter()
         self.examples = {}
 

@@ -48,11 +48,6 @@ def timed_out(stuck_in, under=ALL):
     return Kill("timed out", tuple(under), stuck_in=stuck_in)
 
 
-# A kill whose exact outcome is still to be declared: never matches, so the self-test fails
-# until the invariant judges the bug from evidence and the mutant says which outcome it gives.
-UNCONVERTED = Kill("unconverted", ALL)
-
-
 class MutantContext:
     """A real context whose listed factories are replaced; everything else is delegated."""
 
