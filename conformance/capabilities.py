@@ -188,6 +188,12 @@ def probe_process_pool_executor(target):
         finally:
             made.shutdown(cancel_futures=True)
 
+def probe_manager_shutdown_timeout(target):
+    managers = submodule_with(target.module, "managers", ("BaseManager",))
+    if "shutdown_timeout" not in inspect.signature(managers.BaseManager).parameters:
+        raise Missing("BaseManager has no shutdown_timeout parameter (added in Python 3.11)")
+
+
 CAPABILITIES = {
     "sem_getvalue": probe_sem_getvalue,
     "shared_memory": probe_shared_memory,
@@ -195,6 +201,7 @@ CAPABILITIES = {
     "shared_memory_track": probe_shared_memory_track,
     "resource_tracker": probe_resource_tracker,
     "remote_managers": probe_remote_managers,
+    "manager_shutdown_timeout": probe_manager_shutdown_timeout,
     "connection": probe_connection,
     "sharedctypes": probe_sharedctypes,
     "synchronize": probe_synchronize,

@@ -27,6 +27,7 @@ from conformance.harness.bookkeeping import contents
 from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, expect_raises, judged
+from conformance.judge.blocking import expect_returns_within
 from conformance.judge.linearizability import FifoQueue, expect_linearizable
 from conformance.strategies import QUEUE_OPERATIONS, operation_program, operation_programs
 
@@ -304,6 +305,45 @@ def test_a_manager_starts_only_once(target):
         with judged("shutdown() of a started manager"):
             server.shutdown()
         expect_raises(target.ctx.ProcessError, server.start, "start() after shutdown()")
+
+
+LINGERING = OutcomeTable(
+    unit="shutdowns of a manager whose server outlives shutdown requests and SIGTERM",
+    acceptable={"ended": "shutdown() returned and the server process was gone"},
+    forbidden={"outlived": "the server process still ran after shutdown() returned"},
+)
+SHUTDOWN_TIMEOUT = 0.2  # seconds: each of shutdown()'s two waits, before terminate and kill
+
+
+@pytest.mark.requires("manager_shutdown_timeout")
+def test_shutdown_timeout_bounds_the_wait_for_a_lingering_server(target):
+    """With ``shutdown_timeout=t``, ``shutdown()`` of a manager whose server does not exit waits
+    about t, terminates it, waits about t more, then kills it: it returns, and the server is
+    gone.
+
+    Docs: multiprocessing — Managers (BaseManager: "shutdown_timeout is a timeout in seconds
+    used to wait until the process used by the manager completes in the shutdown() method. If
+    the shutdown times out, the process is terminated. If terminating the process also times
+    out, the process is killed"; added in 3.11).
+    Promises: BMGR-18.
+    """
+    managers = target.submodule("managers")
+    before = set(target.ctx.active_children())
+    manager = managers.BaseManager(address=(LOOPBACK, 0), authkey=new_authkey(), ctx=target.ctx,
+                                   shutdown_timeout=SHUTDOWN_TIMEOUT)
+    manager.start(actors.linger_at_exit, (10 * target.deadline,))
+    started = servers.started_since(target.ctx, before)
+    try:
+        server = servers.only_server(started, "see the server outlive shutdown()")
+        expect_returns_within(manager.shutdown, target.deadline,
+                              f"shutdown() with shutdown_timeout={SHUTDOWN_TIMEOUT}")
+        still_running = servers.running(server.pid)
+    finally:
+        servers.stop(started)
+    outcomes = LINGERING.counter()
+    outcomes.expect(not still_running, "outlived",
+                    f"server pid {server.pid} still ran after shutdown() returned", "ended")
+    outcomes.verdict()
 
 
 def test_start_runs_the_initializer_in_the_server(target):

@@ -331,6 +331,18 @@ def ping(proxy):
         return proxy.ping()
 
 
+def linger_at_exit(seconds):
+    """A server initializer: ignore SIGTERM and keep a non-daemonic thread running for
+    ``seconds``, so the server outlives a shutdown request (its exit joins the thread) and a
+    terminate(): only kill() ends it."""
+    import signal
+    import threading
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    threading.Thread(target=time.sleep, args=(seconds,), name="lingering").start()
+
+
 def note_pid(board, slot):
     """A manager initializer: write the pid of the process running it on the board."""
     board[slot] = os.getpid()
