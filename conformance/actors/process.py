@@ -97,10 +97,14 @@ def end_as_planned(board, layout, index, deadline, end, delay=0.0):
                 f"planned end of child {index}")
         if kind == "os_exit":
             os._exit(end[1])
+        # The promises are about default dispositions; a child inherits ignored signals (an
+        # xdist worker ignores SIGINT).
         if kind == "signal":
+            signal.signal(getattr(signal, end[1]), signal.SIG_DFL)
             os.kill(os.getpid(), getattr(signal, end[1]))
             time.sleep(deadline)  # the signal ends the process first
         if kind == "sigint":
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             signal.raise_signal(signal.SIGINT)
             time.sleep(deadline)  # KeyboardInterrupt is raised first
     finally:
