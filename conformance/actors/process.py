@@ -100,8 +100,10 @@ def end_as_planned(board, layout, index, deadline, end, delay=0.0):
         # The promises are about default dispositions; a child inherits ignored signals (an
         # xdist worker ignores SIGINT).
         if kind == "signal":
-            signal.signal(getattr(signal, end[1]), signal.SIG_DFL)
-            os.kill(os.getpid(), getattr(signal, end[1]))
+            number = getattr(signal, end[1])
+            if number not in (signal.SIGKILL, signal.SIGSTOP):  # those cannot be caught
+                signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
             time.sleep(deadline)  # the signal ends the process first
         if kind == "sigint":
             signal.signal(signal.SIGINT, signal.default_int_handler)
