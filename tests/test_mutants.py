@@ -33,6 +33,9 @@ MUTANTS = sorted(info.name for info in pkgutil.iter_modules(tests.mutants.__path
                  if info.name not in NOT_MUTANTS)
 BATCH_MUTANTS = 8  # mutants per pytest session
 BATCH_COMMAND_CHARS = 24_000  # Windows caps a command line at 32 767 characters
+# Sessions run at once: most of a mutant session's time is spent waiting out the liveness
+# deadlines of the hangs it provokes, not on the CPU.
+LANES = 3 * (os.cpu_count() or 1)
 
 
 def mutant_module(mutant):
@@ -117,17 +120,33 @@ def describe(result):
     return seen
 
 
+def waiting_weight(mutant):
+    """A rough cost of one mutant's rows: a row is cheap when the bug shows at once, and costs a
+    liveness deadline (or two: the example and Hypothesis's replay) when it shows as a hang."""
+    rows = expected_rows(mutant, several=True).values()
+    return sum(1 + 4 * (isinstance(row, Kill) and row.outcome == "timed out") for row in rows)
+
+
 def batches(mutants):
-    """Groups of mutants that run in one pytest session."""
-    groups, current, length = [], [], 0
-    for mutant in mutants:
+    """Groups of mutants that run in one pytest session, heaviest group first.
+
+    The mutants are dealt out heaviest first, one to each group in turn, so that no group
+    gathers the hangs (a session is as slow as its waits)."""
+    ranked = sorted(mutants, key=waiting_weight, reverse=True)
+    count = -(-len(ranked) // BATCH_MUTANTS)
+    groups = [[] for _ in range(count)]
+    lengths = [0] * count
+    for index, mutant in enumerate(ranked):
         size = sum(len(key) + 20 for key in expected_rows(mutant, several=True))
-        if current and (len(current) >= BATCH_MUTANTS or length + size > BATCH_COMMAND_CHARS):
-            groups.append(current)
-            current, length = [], 0
-        current.append(mutant)
-        length += size
-    return groups + ([current] if current else [])
+        turn = index % count if count else 0
+        if lengths[turn] + size > BATCH_COMMAND_CHARS:
+            groups.append([])
+            lengths.append(0)
+            turn = len(groups) - 1
+        groups[turn].append(mutant)
+        lengths[turn] += size
+    groups = [group for group in groups if group]
+    return sorted(groups, key=lambda group: sum(map(waiting_weight, group)), reverse=True)
 
 
 def run_batch(mutants, tmp_path):
@@ -140,9 +159,16 @@ def run_batch(mutants, tmp_path):
     return {mutant: (results, completed, several) for mutant in mutants}
 
 
+def run_identity(tmp_path):
+    """The mutants' wrapper with no bug, over the whole kit, under the mutants' profile."""
+    return run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
+                   "--mp-deadline=5", "-n", str(os.cpu_count() or 1), timeout=1800)
+
+
 @pytest.fixture(scope="session")
 def mutant_runs(request, tmp_path_factory):
-    """Runs of the kit against every selected mutant, in batches started together on all cores.
+    """Runs of the kit against every selected mutant, in batches started together, and the
+    identity run (the longest, started first) alongside them.
 
     Each batch is a separate pytest process, so they parallelise without pytest-xdist; under
     xdist (which spreads the tests itself) each test runs its mutant alone when it comes.
@@ -150,10 +176,13 @@ def mutant_runs(request, tmp_path_factory):
     if os.environ.get("PYTEST_XDIST_WORKER"):
         yield {}
         return
+    names = {getattr(item, "originalname", item.name) for item in request.session.items}
     selected = [item.callspec.params["mutant"] for item in request.session.items
                 if getattr(item, "originalname", "") == "test_invariant_catches_mutant"]
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    with ThreadPoolExecutor(max_workers=LANES) as pool:
         runs = {}
+        if "test_wrapped_real_implementation_passes_everything" in names:
+            runs["identity"] = pool.submit(run_identity, tmp_path_factory.mktemp("identity"))
         for group in batches(selected):
             future = pool.submit(run_batch, group, tmp_path_factory.mktemp("batch"))
             runs.update(dict.fromkeys(group, future))
@@ -187,12 +216,11 @@ def test_every_mutant_declares_exact_kills():
             assert set(kill.under) <= set(ALL), mutant
 
 
-def test_wrapped_real_implementation_passes_everything(tmp_path):
+def test_wrapped_real_implementation_passes_everything(mutant_runs, tmp_path):
     """The mutants' wrapper with no bug passes the whole kit (same profile as the mutants):
     the kills above are the bugs' doing."""
-    results, completed = run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
-                                 "--mp-deadline=5", "-n", str(os.cpu_count() or 1),
-                                 timeout=1800)
+    run = mutant_runs.get("identity")
+    results, completed = run_identity(tmp_path) if run is None else run.result()
     outcomes = {key: result["outcome"] for key, result in results.items()}
     assert outcomes and set(outcomes.values()) <= {"passed", "unsupported"}, \
         completed.stdout[-6000:]
