@@ -10,9 +10,9 @@
 Stdlib only (ctypes on Windows): children import this, and it must cost them nothing.
 """
 
+import _thread
 import os
 import sys
-import threading
 import time
 
 POLL = 0.5  # seconds between looks at the parent, on POSIX
@@ -56,7 +56,13 @@ def pid_alive(pid):
 
 
 def on_parent_death(action):
-    """Call ``action()`` from a daemon thread once this process's parent has died."""
+    """Call ``action()`` from a daemon thread once this process's parent has died.
+
+    The thread is started bare (``_thread``): ``threading.Thread.start`` waits until the new
+    thread has run, which costs a starting child ~0.5 ms of its start-up.  Nothing is lost by not
+    waiting: the parent to watch is fixed here, before the thread runs, so a parent that dies
+    before the thread's first look is still noticed.  Such a thread is daemonic (never joined at
+    exit) and does not appear in ``threading.enumerate()``; faulthandler still dumps its stack."""
     if WINDOWS:
         handle = _kernel32.OpenProcess(_SYNCHRONIZE, False, os.getppid())
         if not handle:  # already gone
@@ -74,4 +80,4 @@ def on_parent_death(action):
                 time.sleep(POLL)
             action()
 
-    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+    _thread.start_new_thread(watch, ())
