@@ -45,9 +45,15 @@ def judged(what):
         raise CallRaised(what) from exc
 
 
+# A child writes its files through bare descriptors: after a fork every page a child writes to is
+# first copied from its parent, and a file object (buffer, text codec) writes to many.
+WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
 def run(actor, args, report_path, stack_path, gate=None, stacks_after=None):
     liveness.on_parent_death(lambda: os._exit(ORPHAN_EXIT))
-    with open(stack_path, "w", encoding="utf-8") as stack_file:
+    stack_file = os.open(stack_path, WRITE_FLAGS, 0o644)
+    try:
         if STACK_SIGNAL is not None:
             faulthandler.register(STACK_SIGNAL, file=stack_file, all_threads=True)
         elif stacks_after:
@@ -61,6 +67,8 @@ def run(actor, args, report_path, stack_path, gate=None, stacks_after=None):
         except BaseException as exc:  # the parent judges every exception, SystemExit included
             report = {"raised": described(exc)}
         write_report(report_path, report)
+    finally:
+        os.close(stack_file)
 
 
 def described(exc, **more):
@@ -78,7 +86,13 @@ def wait_at_gate(board, index, deadline):
 
 
 def write_report(path, report):
+    data = pickle.dumps(report)
     partial = path + ".partial"
-    with open(partial, "wb") as f:
-        pickle.dump(report, f)
+    fd = os.open(partial, WRITE_FLAGS, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
     os.replace(partial, path)
