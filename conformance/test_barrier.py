@@ -30,7 +30,6 @@ from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import barrier as actors
-from conformance.harness.child import GO
 from conformance.harness.waiting import await_condition, await_quiet
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, judged
@@ -156,18 +155,6 @@ MANY_GENERATIONS = {"parties": 4, "arrival_delays": ((0.0,) * 100,) * 4,
                     "latecomers": tuple(g % 4 if g % 10 == 0 else None for g in range(100))}
 
 
-def start_together(s, actor, plans, role, extra_args):
-    """Start one child per plan (``actor(*extra_args, plan)``) behind a start gate, and open it
-    once every child waits there."""
-    gate = s.board(1 + len(plans))
-    children = [s.start(actor, *extra_args, plan, role=f"{role} {i}", gate=(gate, i, s.deadline))
-                for i, plan in enumerate(plans)]
-    for i in range(len(plans)):
-        s.await_slot(gate, 1 + i, 1, what=f"{role} {i} to reach the start gate")
-    gate[GO] = 1
-    return children
-
-
 def run_barrier_program(target, program, with_action):
     """Run the program; return each party's records, the action's runs and what it saw per
     generation, and whether the parent aborted the barrier to free parties an early release
@@ -180,8 +167,8 @@ def run_barrier_program(target, program, with_action):
         action = actors.action_for(board, layout) if with_action else None
         barrier = s.keep(s.sync.Barrier(parties, action=action))
         plans = [(i, delays, latecomers) for i, delays in enumerate(program["arrival_delays"])]
-        children = start_together(s, actors.party, plans, "party",
-                                  (barrier, board, layout, s.deadline))
+        children = s.start_together(actors.party, plans, role="party",
+                                    extra_args=(barrier, board, layout, s.deadline))
 
         def stopped(i):
             return board[layout.finished + i] or children[i].process.exitcode is not None

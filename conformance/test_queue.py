@@ -18,7 +18,6 @@ import pytest
 from hypothesis import example, strategies as st
 
 from conformance.actors import queue as actors
-from conformance.harness.child import GO
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, Violation, expect_raises, judged
 from conformance.judge.blocking import (bounded, expect_raises_within,
@@ -207,12 +206,8 @@ def run_until_producers_exit(s, board, actor, plans, producers, extra_args):
     """Start producers (the first ``producers`` plans) and consumers through one gate; once
     every producer has exited — its items all in the pipe — tell the consumers (``GONE``).
     Returns (what the producers returned, what the consumers returned)."""
-    gate = s.board(1 + len(plans))
-    children = [s.start(actor, *extra_args, plan, role=f"{plan[0]}r {i}",
-                        gate=(gate, i, s.deadline)) for i, plan in enumerate(plans)]
-    for i in range(len(plans)):
-        s.await_slot(gate, 1 + i, 1, what=f"child {i} to reach the start gate")
-    gate[GO] = 1
+    children = s.start_together(actor, plans, role=[f"{plan[0]}r {i}" for i, plan in
+                                                    enumerate(plans)], extra_args=extra_args)
     refused = s.join(children[:producers], stuck_in="Queue.put, or a producer's exit while "
                                                     "its feeder flushes")
     board[actors.GONE] = 1

@@ -25,7 +25,6 @@ from conformance.harness import liveness
 
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 ORPHAN_EXIT = 3  # exit status of a child whose parent died without cleaning up
-GO = 0  # gate board: slot GO opens the gate, slot 1 + i says child i is waiting at it
 
 
 class CallRaised(Exception):
@@ -79,9 +78,8 @@ def described(exc, **more):
             **more}
 
 
-def wait_at_gate(board, index, deadline):
-    board[1 + index] = 1
-    if not board.wait_until(GO, 1, deadline):
+def wait_at_gate(gate, index, deadline):
+    if not gate.wait(index, deadline):
         raise RuntimeError("the start gate never opened")
 
 

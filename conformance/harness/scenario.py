@@ -16,7 +16,7 @@ import time
 import types
 
 from conformance.harness import child
-from conformance.harness.board import Board
+from conformance.harness.board import Board, Gate
 from conformance.harness.liveness import pid_alive
 from conformance.judge import ChildFailed, Stuck, Violation
 from conformance.judge import RAISED as CALL_RAISED
@@ -95,6 +95,7 @@ class Scenario:
         self._kept = []
         self._managers = []
         self._boards = []
+        self._gates = []
         self._exit_stack = contextlib.ExitStack()
 
     def __enter__(self):
@@ -113,6 +114,8 @@ class Scenario:
         finally:
             for board in self._boards:
                 board.close()
+            for gate in self._gates:
+                gate.close()
             self._kept.clear()
             self._managers.clear()
             shutil.rmtree(self.workdir, ignore_errors=True)
@@ -130,6 +133,12 @@ class Scenario:
         board = Board(os.path.join(self.workdir, f"board{len(self._boards)}"), slots)
         self._boards.append(board)
         return board
+
+    def gate(self, parties):
+        """A start gate for ``parties`` children (see ``start_together``)."""
+        gate = Gate(os.path.join(self.workdir, f"gate{len(self._gates)}"), parties)
+        self._gates.append(gate)
+        return gate
 
     @property
     def sync(self):
@@ -202,9 +211,35 @@ class Scenario:
 
         A child that dies or raises instead of signalling fails the wait at once.
         """
+        self._await(lambda seconds: board.wait_until(slot, value, seconds), what)
+
+    def start_together(self, actor, plans, *, role, extra_args=()):
+        """Start one child per plan (``actor(*extra_args, plan)``) behind a start gate, and open
+        it once every child waits there, so that they all begin together; return the children.
+        ``role`` names child i ``f"{role} {i}"``, or is a list of their names."""
+        roles = [f"{role} {i}" for i in range(len(plans))] if isinstance(role, str) else role
+        gate = self.gate(len(plans))
+        children = [self.start(actor, *extra_args, plan, role=name, gate=(gate, i, self.deadline))
+                    for i, (plan, name) in enumerate(zip(plans, roles))]
+        for i, name in enumerate(roles):
+            self._await(lambda seconds, i=i: gate.arrived(i, seconds),
+                        f"{name} to reach the start gate")
+        gate.open()
+        return children
+
+    def run(self, actor, plans, *, role, stuck_in, extra_args=()):
+        """Start one child per plan (``actor(*extra_args, plan)``), let them all begin together
+        through a start gate, and join them; return what each observed."""
+        children = self.start_together(actor, plans, role=role, extra_args=extra_args)
+        return self.join(children, stuck_in=stuck_in)
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _await(self, ready, what):
+        """Wait (bounded) until ``ready(seconds)``, which waits up to that long, is true; a
+        child that dies or raises meanwhile fails the wait at once."""
         end = time.monotonic() + self.deadline
-        while not board.wait_until(slot, value, min(CHECK_CHILDREN_EVERY,
-                                                     max(0.0, end - time.monotonic()))):
+        while not ready(min(CHECK_CHILDREN_EVERY, max(0.0, end - time.monotonic()))):
             for started in self._children:
                 if started.process.exitcode is not None:
                     self._observation(started)  # raises ChildFailed if it raised or died
@@ -212,21 +247,6 @@ class Scenario:
                 running = [c for c in self._children if c.process.exitcode is None]
                 self._fail_stuck(f"still waiting for {what} after {self.deadline:g} s", running,
                                  what)
-
-    def run(self, actor, plans, *, role, stuck_in, extra_args=()):
-        """Start one child per plan (``actor(*extra_args, plan)``), let them all begin together
-        through a start gate, and join them; return what each observed."""
-        gate = self.board(1 + len(plans))
-        children = [
-            self.start(actor, *extra_args, plan, role=f"{role} {i}", gate=(gate, i, self.deadline))
-            for i, plan in enumerate(plans)
-        ]
-        for i in range(len(plans)):
-            self.await_slot(gate, 1 + i, 1, what=f"{role} {i} to reach the start gate")
-        gate[child.GO] = 1
-        return self.join(children, stuck_in=stuck_in)
-
-    # --- plumbing ------------------------------------------------------------------------
 
     def _observation(self, started):
         """What a child returned; a judged call that raised is a violation, anything else that
