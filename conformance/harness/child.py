@@ -50,7 +50,7 @@ WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 
 
 def run(actor, args, report_path, stack_path, gate=None, stacks_after=None):
-    liveness.on_parent_death(lambda: os._exit(ORPHAN_EXIT))
+    liveness.exit_when_orphaned(ORPHAN_EXIT)
     stack_file = os.open(stack_path, WRITE_FLAGS, 0o644)
     try:
         if STACK_SIGNAL is not None:

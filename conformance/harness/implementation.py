@@ -55,10 +55,6 @@ def choose_start_methods(module, requested):
     return list(dict.fromkeys(requested))
 
 
-# What every kit child imports: its entry point, and the board a gated child's start gate is.
-CHILD_MODULES = ("conformance.harness.child", "conformance.harness.board")
-
-
 def actor_modules():
     """Modules children import; the forkserver preloads them so each child starts warm."""
     prefix = conformance.actors.__name__ + "."
@@ -78,7 +74,7 @@ class Target:
         self.primitives_server = PrimitivesServer(self.ctx)
         self._missing = {}
         if method == "forkserver" and hasattr(self.ctx, "set_forkserver_preload"):
-            self.ctx.set_forkserver_preload([*CHILD_MODULES, *actor_modules()])
+            self.ctx.set_forkserver_preload(["conformance.harness.preload", *actor_modules()])
 
     def __repr__(self):
         return f"<Target {self.module.__name__} {self.provider} {self.method}>"

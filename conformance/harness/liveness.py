@@ -2,21 +2,30 @@
 
 * POSIX: ``os.kill(pid, 0)`` probes a pid without signalling it; an orphan is re-parented, so
   ``os.getppid()`` changing says the parent died.
+* Linux: the kernel can do the watching itself (``prctl(PR_SET_PDEATHSIG)``): the child is
+  killed as soon as the parent dies, and needs no thread.  That takes ctypes, whose import costs
+  more than the thread would, so a child uses it only where its process image comes with it
+  bound: fork children of a kit process, and children of the kit's fork server (both bind it
+  with ``bind_parent_death_signal``, once).  A spawned child watches from a thread.
 * Windows: ``os.kill(pid, 0)`` would send CTRL_C_EVENT and ``getppid()`` never changes, so a
   handle on the process is opened instead (``OpenProcess``): its exit code tells whether it runs,
   and waiting on it returns when that very process exits — the handle pins it, so a reused pid
   cannot fool the wait.
 
-Stdlib only (ctypes on Windows): children import this, and it must cost them nothing.
+Stdlib only (ctypes on Windows and, bound once by a parent, on Linux): children import this, and
+it must cost them nothing.
 """
 
 import _thread
 import os
+import signal
 import sys
 import time
 
 POLL = 0.5  # seconds between looks at the parent, on POSIX
 WINDOWS = sys.platform == "win32"
+PR_SET_PDEATHSIG = 1
+_prctl = None  # Linux's prctl(2), once bound: inherited by the processes forked from then on
 
 if WINDOWS:
     import ctypes
@@ -53,6 +62,40 @@ def pid_alive(pid):
     except PermissionError:
         return True
     return True
+
+
+def bind_parent_death_signal():
+    """On Linux, bind ``prctl`` here, once, so that the processes forked from this one from now
+    on can leave watching their parent to the kernel (``exit_when_orphaned``).  A thread costs
+    a fork child about 0.1 ms of CPU to start and to end with (measured: 0.15 ms against 0.05 ms
+    for the bound call); importing ctypes and binding in the child would cost it 0.3 ms."""
+    global _prctl
+    if _prctl is None and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
+        except (ImportError, OSError, AttributeError):
+            return  # children watch from a thread
+        prctl.restype = ctypes.c_int
+        prctl.argtypes = (ctypes.c_int, ctypes.c_ulong)
+        _prctl = prctl
+
+
+def exit_when_orphaned(status):
+    """End this process once its parent has died: killed by the kernel (SIGKILL) where
+    ``bind_parent_death_signal`` bound prctl before this process was forked, otherwise with
+    ``os._exit(status)`` from a daemon thread.
+
+    Either watches the process's parent as of this call: a parent already dead by then (the
+    child re-parented) goes unnoticed by both."""
+    if _prctl is not None:
+        parent = os.getppid()
+        if _prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0:
+            if os.getppid() != parent:  # died before the signal was armed
+                os._exit(status)
+            return
+    on_parent_death(lambda: os._exit(status))
 
 
 def on_parent_death(action):

@@ -15,7 +15,7 @@ import tempfile
 import time
 import types
 
-from conformance.harness import child
+from conformance.harness import child, liveness
 from conformance.harness.board import Board, Gate
 from conformance.harness.liveness import pid_alive
 from conformance.judge import ChildFailed, Stuck, Violation
@@ -32,6 +32,9 @@ CHECK_CHILDREN_EVERY = 0.1  # seconds between looks at whether a child died whil
 # renaming each child's report costs ~10x more (measured: 168 vs 17 microseconds).
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 WORKDIR_PREFIX = "mpconf-"  # then the pid of the process that made it
+
+# Fork children of this process leave watching it to the kernel where it can (Linux).
+liveness.bind_parent_death_signal()
 
 
 def sweep_stale_workdirs():
