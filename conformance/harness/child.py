@@ -19,12 +19,15 @@ import contextlib
 import faulthandler
 import os
 import pickle
+import select
 import signal
+import time
 
 from conformance.harness import liveness
 
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 ORPHAN_EXIT = 3  # exit status of a child whose parent died without cleaning up
+GO = 0  # gate board: slot GO opens the gate, slot 1 + i says party i waits at it
 
 
 class CallRaised(Exception):
@@ -78,9 +81,46 @@ def described(exc, **more):
             **more}
 
 
-def wait_at_gate(gate, index, deadline):
-    if not gate.wait(index, deadline):
-        raise RuntimeError("the start gate never opened")
+def wait_at_gate(board, pipes, index, deadline):
+    """Say that this child, party ``index``, waits at the start gate, and wait until it opens
+    (``conformance.harness.gate``; ``pipes`` is where its named pipes are, or None)."""
+    end = time.monotonic() + deadline
+    opened = open_pipe(pipes, ".go", os.O_RDONLY)
+    try:
+        board[1 + index] = 1
+        arrived = open_pipe(pipes, ".in", os.O_WRONLY)
+        if arrived is not None:
+            with contextlib.suppress(OSError):
+                os.write(arrived, b"\0")
+            os.close(arrived)
+        if opened is not None and board[GO] < 1:
+            readable(opened, end - time.monotonic())
+        # Woken or not, the board says whether the gate opened (and is polled for the rest of
+        # the time by a party woken without it, on a platform with odd pipe semantics).
+        if not board.wait_until(GO, 1, max(0.0, end - time.monotonic())):
+            raise RuntimeError("the start gate never opened")
+    finally:
+        if opened is not None:
+            os.close(opened)
+
+
+def open_pipe(pipes, name, flags):
+    """A non-blocking end of a gate's named pipe; None if there is none (or it is gone)."""
+    if pipes is None:
+        return None
+    try:
+        return os.open(pipes + name, flags | os.O_NONBLOCK)
+    except OSError:
+        return None
+
+
+def readable(fd, seconds):
+    """Whether ``fd`` is readable, waiting up to ``seconds``."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        return bool(poller.poll(max(0, int(seconds * 1000) + 1)))
+    return bool(select.select([fd], [], [], max(0.0, seconds))[0])
 
 
 def write_report(path, report):

@@ -16,7 +16,8 @@ import time
 import types
 
 from conformance.harness import child, liveness
-from conformance.harness.board import Board, Gate
+from conformance.harness.board import Board
+from conformance.harness.gate import Gate
 from conformance.harness.liveness import pid_alive
 from conformance.judge import ChildFailed, Stuck, Violation
 from conformance.judge import RAISED as CALL_RAISED
@@ -162,7 +163,8 @@ class Scenario:
 
     def start(self, actor, *args, role, gate=None, daemon=True):
         """Start a child running ``actor(*args)``; ``daemon=False`` for one that starts
-        processes itself (daemonic processes may not)."""
+        processes itself (daemonic processes may not); ``gate``: its place at a start gate
+        (``Gate.party``, see ``start_together``)."""
         index = len(self._children)
         report_path = os.path.join(self.workdir, f"report{index}")
         stack_path = os.path.join(self.workdir, f"stack{index}")
@@ -222,7 +224,8 @@ class Scenario:
         ``role`` names child i ``f"{role} {i}"``, or is a list of their names."""
         roles = [f"{role} {i}" for i in range(len(plans))] if isinstance(role, str) else role
         gate = self.gate(len(plans))
-        children = [self.start(actor, *extra_args, plan, role=name, gate=(gate, i, self.deadline))
+        children = [self.start(actor, *extra_args, plan, role=name,
+                               gate=gate.party(i, self.deadline))
                     for i, (plan, name) in enumerate(zip(plans, roles))]
         for i, name in enumerate(roles):
             self._await(lambda seconds, i=i: gate.arrived(i, seconds),
