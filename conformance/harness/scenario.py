@@ -165,7 +165,11 @@ class Scenario:
         """Start a child running ``actor(*args)``; ``daemon=False`` for one that starts
         processes itself (daemonic processes may not); ``gate``: its place at a start gate
         (``Gate.party``, see ``start_together``)."""
-        index = len(self._children)
+        return self._started(self._prepared(actor, args, role, gate, daemon))
+
+    def _prepared(self, actor, args, role, gate, daemon, index=None):
+        """A child ready to start (the ``index``-th of the scenario's children)."""
+        index = len(self._children) if index is None else index
         report_path = os.path.join(self.workdir, f"report{index}")
         stack_path = os.path.join(self.workdir, f"stack{index}")
         stacks_after = None if child.STACK_SIGNAL else max(self.deadline - STACK_WAIT, 0.1)
@@ -173,10 +177,12 @@ class Scenario:
             target=child.run, args=(actor, args, report_path, stack_path, gate, stacks_after),
             name=role, daemon=daemon,
         )
-        process.start()
-        started = Child(process, role, report_path, stack_path)
-        self._children.append(started)
-        return started
+        return Child(process, role, report_path, stack_path)
+
+    def _started(self, prepared):
+        prepared.process.start()
+        self._children.append(prepared)
+        return prepared
 
     def join(self, children=None, *, stuck_in):
         """Wait for children (default: all) up to the deadline and return what each observed.
@@ -224,9 +230,14 @@ class Scenario:
         ``role`` names child i ``f"{role} {i}"``, or is a list of their names."""
         roles = [f"{role} {i}" for i in range(len(plans))] if isinstance(role, str) else role
         gate = self.gate(len(plans))
-        children = [self.start(actor, *extra_args, plan, role=name,
-                               gate=gate.party(i, self.deadline))
+        first = len(self._children)
+        # Every child is made ready before the first starts: under fork, each page the parent
+        # writes to between two starts is copied (the earlier children, waiting at the gate,
+        # still share it), so the parent does no more between starts than start them.
+        prepared = [self._prepared(actor, (*extra_args, plan), name,
+                                   gate.party(i, self.deadline), True, first + i)
                     for i, (plan, name) in enumerate(zip(plans, roles))]
+        children = [self._started(c) for c in prepared]
         for i, name in enumerate(roles):
             self._await(lambda seconds, i=i: gate.arrived(i, seconds),
                         f"{name} to reach the start gate")
