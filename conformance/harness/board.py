@@ -22,11 +22,14 @@ class Board:
 
     def __init__(self, path, slots=None):
         self.path = path
-        if slots is not None:
-            with open(path, "wb") as f:
-                f.truncate(slots * SLOT_BYTES)
-        with open(path, "r+b") as f:
-            self._map = mmap.mmap(f.fileno(), os.fstat(f.fileno()).st_size)
+        flags = os.O_RDWR | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags if slots is None else flags | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            if slots is not None:
+                os.ftruncate(fd, slots * SLOT_BYTES)
+            self._map = mmap.mmap(fd, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
         self._slots = memoryview(self._map).cast("q")
 
     def __reduce__(self):

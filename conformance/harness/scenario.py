@@ -47,6 +47,34 @@ def sweep_stale_workdirs():
             shutil.rmtree(os.path.join(scratch, name), ignore_errors=True)
 
 
+# A scenario's every step runs once per example, and a parent that forked children pays a page
+# fault for each page it then writes to: scenarios make and remove their directories with a few
+# system calls rather than through tempfile and shutil.
+def make_workdir():
+    """A new directory for a scenario's files, named for this process (``sweep_stale_workdirs``)
+    and, like ``tempfile.mkdtemp``'s, unguessable and private."""
+    scratch = SCRATCH or tempfile.gettempdir()
+    while True:
+        path = os.path.join(scratch, f"{WORKDIR_PREFIX}{os.getpid()}-{os.urandom(6).hex()}")
+        try:
+            os.mkdir(path, 0o700)
+            return path
+        except FileExistsError:
+            continue
+
+
+def remove_workdir(path):
+    """Remove a scenario's directory: the files it holds, or, if something made more than files
+    there, the whole tree."""
+    try:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                os.unlink(entry.path)
+        os.rmdir(path)
+    except OSError:
+        shutil.rmtree(path, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def light_main():
     """Hide the runner's ``__main__`` from spawn and forkserver children.
@@ -74,10 +102,16 @@ class Child:
 
     def report(self):
         try:
-            with open(self.report_path, "rb") as f:
-                return pickle.load(f)
+            fd = os.open(self.report_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
             return None
+        try:
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+        finally:
+            os.close(fd)
+        return pickle.loads(b"".join(chunks))
 
     def stacks(self):
         with contextlib.suppress(OSError):
@@ -100,11 +134,16 @@ class Scenario:
         self._managers = []
         self._boards = []
         self._gates = []
-        self._exit_stack = contextlib.ExitStack()
+        self._real_main = None
 
     def __enter__(self):
-        self._exit_stack.enter_context(light_main())
-        self.workdir = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-", dir=SCRATCH)
+        self._real_main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")  # as ``light_main`` does
+        try:
+            self.workdir = make_workdir()
+        except BaseException:
+            sys.modules["__main__"] = self._real_main
+            raise
         return self
 
     def __exit__(self, *exc_info):
@@ -122,8 +161,8 @@ class Scenario:
                 gate.close()
             self._kept.clear()
             self._managers.clear()
-            shutil.rmtree(self.workdir, ignore_errors=True)
-            self._exit_stack.close()
+            remove_workdir(self.workdir)
+            sys.modules["__main__"] = self._real_main
 
     # --- what invariants use -------------------------------------------------------------
 
