@@ -90,10 +90,14 @@ def wait_at_gate(board, pipes, index, deadline):
         board[1 + index] = 1
         arrived = open_pipe(pipes, ".in", os.O_WRONLY)
         if arrived is not None:
-            with contextlib.suppress(OSError):
+            try:
                 os.write(arrived, b"\0")
+            except OSError:
+                pass  # the parent polls the board too
             os.close(arrived)
-        if opened is not None and board[GO] < 1:
+        if board[GO] >= 1:
+            return
+        if opened is not None:
             readable(opened, end - time.monotonic())
         # Woken or not, the board says whether the gate opened (and is polled for the rest of
         # the time by a party woken without it, on a platform with odd pipe semantics).

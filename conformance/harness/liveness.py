@@ -26,6 +26,7 @@ POLL = 0.5  # seconds between looks at the parent, on POSIX
 WINDOWS = sys.platform == "win32"
 PR_SET_PDEATHSIG = 1
 _prctl = None  # Linux's prctl(2), once bound: inherited by the processes forked from then on
+_KILL = int(getattr(signal, "SIGKILL", 9))  # a plain int: the enum's lookup costs a child pages
 
 if WINDOWS:
     import ctypes
@@ -91,7 +92,7 @@ def exit_when_orphaned(status):
     child re-parented) goes unnoticed by both."""
     if _prctl is not None:
         parent = os.getppid()
-        if _prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0:
+        if _prctl(PR_SET_PDEATHSIG, _KILL) == 0:
             if os.getppid() != parent:  # died before the signal was armed
                 os._exit(status)
             return
