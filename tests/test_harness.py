@@ -14,7 +14,7 @@ from conformance.harness import liveness, scenario
 from conformance.harness.implementation import Target
 from conformance.judge import Stuck
 from tests import probes
-from tests.kit import REPO, RUN_MARKER, outcomes_of, run_kit
+from tests.kit import REPO, RUN_MARKER, option_values, outcomes_of, run_kit
 
 SPAWNING = [m for m in ("spawn", "forkserver") if m in multiprocessing.get_all_start_methods()]
 
@@ -91,7 +91,9 @@ def test_deadlocked_run_goes_on_and_leaves_nothing_behind(tmp_path):
     stuck = {k for k in outcomes if "serialised" in k and "manager-" not in k}
     assert stuck and all(outcomes[k] == "timed out" for k in stuck)
     assert all(results[k]["stuck"]["stuck_in"] == "Lock.acquire" for k in stuck)
-    assert "still in Lock.acquire after 2 s" in completed.stdout
+    # MP_SELFTEST_OPTIONS come after the run's own options: a deadline there is the one used
+    deadline = float((["2"] + option_values("mp-deadline"))[-1])
+    assert f"still in Lock.acquire after {deadline:g} s" in completed.stdout
     # the session went on to the next test
     assert {v for k, v in outcomes.items() if "permutation" in k} == {"passed"}
     # No scratch directory of the run is left (other runs on the machine may have theirs: an
