@@ -3,10 +3,12 @@
 * POSIX: ``os.kill(pid, 0)`` probes a pid without signalling it; an orphan is re-parented, so
   ``os.getppid()`` changing says the parent died.
 * Linux: the kernel can do the watching itself (``prctl(PR_SET_PDEATHSIG)``): the child is
-  killed as soon as the parent dies, and needs no thread.  That takes ctypes, whose import costs
-  more than the thread would, so a child uses it only where its process image comes with it
-  bound: fork children of a kit process, and children of the kit's fork server (both bind it
-  with ``bind_parent_death_signal``, once).  A spawned child watches from a thread.
+  killed as soon as the parent dies, and needs no thread.  Strictly, as soon as the thread that
+  started it ends: the kit starts its children from the thread that runs the test, which
+  outlives them.  That takes ctypes, whose import costs more than the thread would, so a child
+  uses it only where its process image comes with it bound: fork children of a kit process,
+  and children of the kit's fork server (both bind it with ``bind_parent_death_signal``, once).
+  A spawned child watches from a thread.
 * Windows: ``os.kill(pid, 0)`` would send CTRL_C_EVENT and ``getppid()`` never changes, so a
   handle on the process is opened instead (``OpenProcess``): its exit code tells whether it runs,
   and waiting on it returns when that very process exits — the handle pins it, so a reused pid
