@@ -271,7 +271,8 @@ class Run:
         # What exists now (modules, the collected items) lives for the whole run: keep it out of
         # the collections that finalize each invariant's dropped primitives.
         gc.collect()
-        gc.freeze()
+        if hasattr(gc, "freeze"):  # CPython only; PyPy's collector has no permanent generation
+            gc.freeze()
         self.config.pluginmanager.register(Invariants(self), "conformance-invariants")
         self.gather()
 
