@@ -5,7 +5,7 @@ An expectations file is TOML with one ``[[deviation]]`` table per known deviatio
     [[deviation]]
     invariant = "test_semaphore.py::test_bounded_*"    # fnmatch pattern of file::invariant
     outcome = "violated"                  # "violated", "error" or "timed out"
-    forbidden = ["over-released"]         # violated: the forbidden outcomes it shows
+    forbidden = ["differs"]               # violated: the forbidden outcomes it shows
     evidence = "*release() returned None*"  # violated, optional: every shown evidence matches
     raises = ["AttributeError"]           # error: the exception type(s) it shows
     stuck_in = "Lock.acquire*"            # timed out: what is stuck (fnmatch pattern)

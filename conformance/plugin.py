@@ -263,13 +263,16 @@ class Run:
             if self.settings.soaking_family(family) and soaks(item):
                 families[family] = families.get(family, 0) + 1
         self.soaking = families
-        from conformance.harness.scenario import sweep_stale_workdirs
+        from conformance.harness.scenario import (forked_children_use_the_default_thread_hook,
+                                                  sweep_stale_workdirs)
 
         sweep_stale_workdirs()
+        forked_children_use_the_default_thread_hook()
         # What exists now (modules, the collected items) lives for the whole run: keep it out of
         # the collections that finalize each invariant's dropped primitives.
         gc.collect()
-        gc.freeze()
+        if hasattr(gc, "freeze"):  # CPython only; PyPy's collector has no permanent generation
+            gc.freeze()
         self.config.pluginmanager.register(Invariants(self), "conformance-invariants")
         self.gather()
 

@@ -436,10 +436,17 @@ def test_a_failing_initializer_breaks_the_executor(target):
                       "ProcessPoolExecutor(initializer=3)")
         with pools.executor(s, max_workers=1,
                             initializer=actors.fail_to_initialize) as (executor, workers):
-            pending = [executor.submit(tasks.value_of, i) for i in range(2)]
+            # The first submit starts the worker; once its initializer has raised, the pool is
+            # broken and a further submit must raise BrokenProcessPool itself.
+            pending, ends = [], []
+            for value in range(2):
+                try:
+                    pending.append(executor.submit(tasks.value_of, value))
+                except Exception as exc:  # judged below
+                    ends.append(("raised", type(exc).__name__))
             pools.await_done(workers, "futures of an executor whose initializer raised",
                              pending)
-            ends = [outcome_of(f) for f in pending] + [("raised", submit_outcome(executor))]
+            ends += [outcome_of(f) for f in pending] + [("raised", submit_outcome(executor))]
         with pools.executor(s, max_workers=1, initializer=lambda: None) as (executor, workers):
             try:
                 started = executor.submit(tasks.value_of, 5)

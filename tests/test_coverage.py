@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import conformance
+from conformance.judge import OutcomeTable
 from conformance.report import invariant_metadata
 from tests.test_mutants import MUTANTS, kills_of, provider_of
 
@@ -62,6 +63,32 @@ def unproven_rows():
                   if (invariant_id, provider) not in proven)
 
 
+def unproduced_forbidden_outcomes():
+    """(invariant, forbidden outcome) pairs of the tables an invariant counts with that no
+    mutant's declared kill names: branches of the judgement no bug has been shown to reach."""
+    named = {}
+    for mutant in MUTANTS:
+        for invariant, kill in kills_of(mutant).items():
+            named.setdefault(invariant, set()).update(kill.forbidden)
+    pairs = []
+    for invariant_id, function in INVARIANTS:
+        module = inspect.getmodule(function)
+        source = inspect.getsource(function)
+        for name, table in vars(module).items():
+            if isinstance(table, OutcomeTable) and re.search(rf"\b{name}\b", source):
+                pairs += [(invariant_id, outcome) for outcome in table.forbidden
+                          if outcome not in named.get(invariant_id, ())]
+    return sorted(set(pairs))
+
+
+def declared_forbidden_outcomes():
+    return {(invariant_id, outcome) for invariant_id, function in INVARIANTS
+            for name, table in vars(inspect.getmodule(function)).items()
+            if isinstance(table, OutcomeTable)
+            and re.search(rf"\b{name}\b", inspect.getsource(function))
+            for outcome in table.forbidden}
+
+
 def coverage_by_group():
     """{group: (promises cited, testable promises)}."""
     cited = {ident for _, function in INVARIANTS
@@ -107,6 +134,11 @@ def main():
     unproven = unproven_rows()
     print(f"invariant x provider rows no mutant proves able to fail: {len(unproven)}")
     for row in unproven:
+        print("  ", *row)
+    unproduced = unproduced_forbidden_outcomes()
+    print(f"forbidden outcomes (invariant x name, of the tables each invariant counts with) no "
+          f"mutant produces: {len(unproduced)} of {len(declared_forbidden_outcomes())}")
+    for row in unproduced:
         print("  ", *row)
 
 

@@ -1,11 +1,13 @@
 """Known deviations excuse exactly what they say, for the implementation they name, and say when
 they are out of date."""
 
+import importlib
 import json
 
 import pytest
 
-from conformance import expectations, outcomes
+from conformance import expectations, judge, outcomes
+from conformance.judge import blocking, linearizability, locks, timing
 from tests.kit import ONE_METHOD, outcomes_of, run_kit
 
 FACTS = {"os": "linux", "interpreter": "cpython", "python": "3.11.7",
@@ -131,6 +133,27 @@ def run_kit_expecting_usage_error(tmp_path, *args):
 def test_shipped_expectations_load_and_name_their_implementations():
     for deviation in expectations.load(expectations.SHIPPED):
         assert deviation.when.get("implementation"), deviation.source
+
+
+def declared_forbidden(module):
+    return {outcome for table in vars(module).values() if isinstance(table, judge.OutcomeTable)
+            for outcome in table.forbidden}
+
+
+# What the judge helpers (not a module's tables) may name as forbidden.
+HELPER_OUTCOMES = {judge.RETURNED, judge.RAISED_OTHER, judge.RAISED, blocking.BLOCKED,
+                   timing.EARLY, locks.NOT_GRANTED, *declared_forbidden(linearizability)}
+
+
+def test_shipped_expectations_name_existing_invariants_and_outcomes():
+    """Each entry names an invariant that exists, and only forbidden outcomes its module's
+    tables or the judge helpers declare: an entry cannot excuse what the kit never reports."""
+    for deviation in expectations.load(expectations.SHIPPED):
+        file, name = deviation.invariant.split("::")
+        module = importlib.import_module(f"conformance.{file[:-3]}")
+        assert hasattr(module, name), deviation.source
+        assert set(deviation.forbidden) <= declared_forbidden(module) | HELPER_OUTCOMES, \
+            deviation.source
 
 
 SERIALISED = ["conformance/test_lock.py", "-k", "serialised and not manager-",

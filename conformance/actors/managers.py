@@ -19,6 +19,7 @@ it lives in this module under a name that encodes the implementation's managers 
 callables, as a client of a remote manager does.
 """
 
+import gc
 import importlib
 import os
 import queue
@@ -283,6 +284,15 @@ class Tracked:
         self.board[self.slot] = 1
 
 
+class Collector:
+    """A referent whose ``collect()`` runs the server's cyclic garbage collector: where objects
+    are not reference-counted (PyPy), a deleted referent's finaliser runs only then."""
+
+    def collect(self):
+        gc.collect()
+        return True
+
+
 class Factory:
     """A referent whose ``make()`` returns a new object and ``snapshot()`` a plain list."""
 
@@ -305,6 +315,7 @@ def _typeids(managers):
         ("Made", None, {**auto, "create_method": False}),  # wraps what make() returns
         ("Unlisted", Restricted, {**auto, "create_method": False}),
         ("Tracked", Tracked, auto),
+        ("Collector", Collector, auto),
     ]
 
 

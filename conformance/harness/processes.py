@@ -177,16 +177,25 @@ def await_board(s, board, slot, *, what, value=1):
 
 def await_reapable(s, process):
     """Wait (bounded) until an ended child can be reaped, without reaping it: its sentinel may
-    be ready a moment before (the child closes its end of the pipe while it exits).  Uses
-    ``waitid(WNOWAIT)`` on the caller's own children; a child of the fork server, or a platform
-    without waitid, has nothing to wait for here."""
-    if not hasattr(os, "waitid"):
-        return
+    be ready a moment before (the child closes its end of the pipe while it exits)."""
     end = time.monotonic() + s.deadline
-    while time.monotonic() < end:
-        try:
-            if os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT | os.WNOHANG):
-                return
-        except ChildProcessError:  # not this process's child (forkserver), or already reaped
-            return
+    while time.monotonic() < end and reapable(process.pid) is False:
         time.sleep(POLL)
+
+
+def reapable(pid):
+    """Whether a process that ended can be reaped (or is gone): ``waitid(WNOWAIT)`` on the
+    caller's own children; where there is no waitid (PyPy), its state in /proc (a zombie);
+    None where neither tells."""
+    if hasattr(os, "waitid"):
+        try:
+            return bool(os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT | os.WNOHANG))
+        except ChildProcessError:  # not this process's child (forkserver), or already reaped
+            return True
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True if os.path.isdir("/proc/self") else None
+    except (OSError, IndexError):
+        return None

@@ -12,6 +12,7 @@ import signal
 import shutil
 import sys
 import tempfile
+import threading
 import time
 import types
 
@@ -88,6 +89,32 @@ def light_main():
         yield
     finally:
         sys.modules["__main__"] = real_main
+
+
+def forked_children_use_the_default_thread_hook():
+    """A process forked from the test run (a fork child, a manager's server) inherits the
+    runner's ``threading.excepthook``.  pytest's keeps every thread's exception, and with it the
+    thread's frames and what they refer to, for a report nobody reads in the child: a manager's
+    server then keeps alive a referent every client released (the thread that served it ended
+    with SystemExit).  Forked children print the exception, as Python does by default."""
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_use_default_thread_hook)
+
+
+def _use_default_thread_hook():
+    threading.excepthook = _print_thread_exception
+
+
+def _print_thread_exception(args):
+    """Python's default ``threading.excepthook`` (``threading.__excepthook__`` from 3.10)."""
+    if args.exc_type is SystemExit:
+        return
+    import traceback
+
+    name = args.thread.name if args.thread is not None else threading.get_ident()
+    print(f"Exception in thread {name}:", file=sys.stderr)
+    traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback,
+                              file=sys.stderr)
 
 
 class Child:
