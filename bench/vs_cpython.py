@@ -34,6 +34,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -253,7 +254,8 @@ def main():
                              "medians (default 1)")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args()
-    python = args.python
+    # CPython's suite runs in a scratch directory: a relative path would not be found there.
+    python = shutil.which(args.python) or os.path.abspath(args.python)
 
     try:
         facts = json.loads(probe(python, FACTS, REPO).stdout)
