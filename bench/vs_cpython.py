@@ -255,7 +255,7 @@ def main():
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args()
     # CPython's suite runs in a scratch directory: a relative path would not be found there.
-    python = shutil.which(args.python) or os.path.abspath(args.python)
+    python = os.path.abspath(shutil.which(args.python) or args.python)
 
     try:
         facts = json.loads(probe(python, FACTS, REPO).stdout)
