@@ -23,13 +23,13 @@ acquired one holds an open file and does not pickle); ``acquire(block, timeout)`
 """
 
 from conformance.adapters import Adapter, primitive
-from conformance.adapters.handles import PerProcess, lock_path, nonblocking, remove_file
+from conformance.adapters.handles import PerProcessAcquirer, lock_path, nonblocking, remove_file
 
 DELAY = 0.001
 MAX_DELAY = 0.01
 
 
-class InterProcessLock(PerProcess):
+class InterProcessLock(PerProcessAcquirer):
     def open(self):
         import fasteners
 
@@ -44,16 +44,6 @@ class InterProcessLock(PerProcess):
         if nonblocking(block, timeout):
             return lock.acquire(blocking=False)
         return lock.acquire(blocking=True, timeout=timeout, delay=DELAY, max_delay=MAX_DELAY)
-
-    def release(self):
-        self.opened().release()
-
-    def __enter__(self):
-        self.opened().__enter__()
-        return True
-
-    def __exit__(self, *exc_info):
-        self.opened().__exit__(*exc_info)
 
 
 def make_lock(ctx):

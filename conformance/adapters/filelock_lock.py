@@ -23,12 +23,12 @@ file is removed by its creator once the lock is collected.
 """
 
 from conformance.adapters import Adapter, primitive
-from conformance.adapters.handles import PerProcess, lock_path, nonblocking, remove_file
+from conformance.adapters.handles import PerProcessAcquirer, lock_path, nonblocking, remove_file
 
 POLL_INTERVAL = 0.001
 
 
-class FileLock(PerProcess):
+class FileLock(PerProcessAcquirer):
     def open(self):
         import filelock
 
@@ -51,16 +51,6 @@ class FileLock(PerProcess):
         except filelock.Timeout:
             return False
         return True
-
-    def release(self):
-        self.opened().release()
-
-    def __enter__(self):
-        self.opened().__enter__()
-        return True
-
-    def __exit__(self, *exc_info):
-        self.opened().__exit__(*exc_info)
 
 
 def make_lock(ctx):

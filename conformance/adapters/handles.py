@@ -56,6 +56,21 @@ class PerProcess:
         raise NotImplementedError
 
 
+class PerProcessAcquirer(PerProcess):
+    """A handle on a lock or semaphore: ``release()`` and the ``with`` block are the opened
+    library object's; subclasses say how to ``acquire``."""
+
+    def release(self):
+        self.opened().release()
+
+    def __enter__(self):
+        self.opened().__enter__()
+        return True
+
+    def __exit__(self, *exc_info):
+        self.opened().__exit__(*exc_info)
+
+
 def nonblocking(block, timeout):
     """Whether ``acquire(block, timeout)`` is one attempt: multiprocessing — Lock.acquire: with
     block False the timeout "is ignored"; "a negative value for timeout [is] equivalent to a

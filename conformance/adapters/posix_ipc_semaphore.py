@@ -30,12 +30,12 @@ multiprocessing's resource tracker, which unlinks it should the kit's process di
 from multiprocessing import resource_tracker
 
 from conformance.adapters import Adapter, primitive
-from conformance.adapters.handles import PerProcess, nonblocking, unique_name
+from conformance.adapters.handles import PerProcessAcquirer, nonblocking, unique_name
 
 TRACKED_AS = "semaphore"  # the resource tracker unlinks these with sem_unlink()
 
 
-class NamedSemaphore(PerProcess):
+class NamedSemaphore(PerProcessAcquirer):
     def __init__(self, value):
         import posix_ipc
 
@@ -64,18 +64,8 @@ class NamedSemaphore(PerProcess):
             return False
         return True
 
-    def release(self):
-        self.opened().release()
-
     def get_value(self):
         return self.opened().value
-
-    def __enter__(self):
-        self.opened().__enter__()
-        return True
-
-    def __exit__(self, *exc_info):
-        self.opened().__exit__(*exc_info)
 
 
 def make_lock(ctx):
