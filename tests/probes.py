@@ -11,3 +11,9 @@ def loaded_test_runners(_plan):
 
 def acquire(lock):
     lock.acquire()
+
+
+def returns_the_lock(lock, _plan):
+    """An actor that hands back what it may not: a primitive (pickling it outside spawning
+    raises)."""
+    return [True, lock]

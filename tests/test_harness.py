@@ -11,6 +11,7 @@ import types
 import pytest
 
 from conformance.harness import liveness, scenario
+from conformance.harness.child import Opaque
 from conformance.harness.implementation import Target
 from conformance.judge import Stuck
 from tests import probes
@@ -52,6 +53,20 @@ def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
         assert "in acquire" in message  # the child's stack, dumped by faulthandler
     assert blocked.process.exitcode is not None
     assert multiprocessing.active_children() == []
+
+
+def test_an_unpicklable_returned_value_reaches_the_parent_as_opaque():
+    """A broken implementation may hand an actor something that cannot be pickled (a Lock's
+    ``__enter__`` returning the lock itself): the child's report still arrives, with a stand-in
+    the judgement sees as a value other than the promised one."""
+    target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=30)
+    with target.scenario() as s:
+        lock = s.keep(target.ctx.Lock())
+        ((flag, returned),) = s.run(probes.returns_the_lock, [None], role="returner",
+                                    stuck_in="start-up", extra_args=(lock,))
+    assert flag is True
+    assert isinstance(returned, Opaque) and returned.type == "Lock"
+    assert returned is not True and "Lock" in repr(returned)
 
 
 def shm_entries():

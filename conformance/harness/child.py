@@ -127,8 +127,43 @@ def readable(fd, seconds):
     return bool(select.select([fd], [], [], max(0.0, seconds))[0])
 
 
+class Opaque:
+    """Stands in, in a report, for a value the actor returned that cannot be pickled (e.g. the
+    primitive itself, returned by a broken ``__enter__``): the parent then judges what it sees,
+    a value that is not the one promised, instead of losing the child's whole report."""
+
+    def __init__(self, value):
+        self.type = type(value).__name__
+        self.text = repr(value)
+
+    def __repr__(self):
+        return f"<unpicklable {self.type}: {self.text}>"
+
+    def __eq__(self, other):
+        return isinstance(other, Opaque) and (self.type, self.text) == (other.type, other.text)
+
+    def __hash__(self):
+        return hash((self.type, self.text))
+
+
+def picklable(value):
+    """``value`` with every part that cannot be pickled replaced by an ``Opaque``."""
+    if type(value) in (list, tuple):
+        return type(value)(map(picklable, value))
+    if type(value) is dict:
+        return {picklable(key): picklable(item) for key, item in value.items()}
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return Opaque(value)
+    return value
+
+
 def write_report(path, report):
-    data = pickle.dumps(report)
+    try:
+        data = pickle.dumps(report)
+    except Exception:
+        data = pickle.dumps(picklable(report))
     partial = path + ".partial"
     fd = os.open(partial, WRITE_FLAGS, 0o644)
     try:
