@@ -32,8 +32,9 @@ from conformance.harness.processes import (
     await_reapable,
     reported,
 )
+from conformance.harness.servers import running
 from conformance.invariants import invariant
-from conformance.judge import OutcomeTable, expect_raises, judged
+from conformance.judge import OutcomeTable, Stuck, expect_raises, judged
 from conformance.judge.timing import never_early
 from conformance.strategies import delays, process_counts
 
@@ -550,6 +551,21 @@ FAMILY = OutcomeTable(
 )
 
 
+def await_work(s, board, slot, pid, *, what):
+    """Wait (bounded) until grandchild ``pid`` sets ``slot``: True once it has, False if it
+    ended without setting it (cut short: seen at once, not as a hang); ``Stuck`` if it still
+    runs without setting it after the deadline."""
+    end = time.monotonic() + s.deadline
+    while not board.wait_until(slot, 1, 0.01):
+        if not running(pid):
+            return bool(board[slot])  # it may have set the slot just before it ended
+        if time.monotonic() > end:
+            raise Stuck(f"still waiting for {what} after {s.deadline:g} s (start method "
+                        f"{s.ctx.get_start_method()})", stuck_in=what,
+                        start_method=s.ctx.get_start_method())
+    return True
+
+
 @pytest.mark.requires("posix_signals")
 def test_an_exiting_parent_ends_daemonic_children_and_waits_for_the_rest(target):
     """A parent that exits normally sends SIGTERM to its daemonic children and waits for all
@@ -580,8 +596,9 @@ def test_an_exiting_parent_ends_daemonic_children_and_waits_for_the_rest(target)
                         f"the middle exited ({middle.process.exitcode}) while its "
                         f"non-daemonic child waited", "waited")
         board[layout.release + layout.WORKER] = 1
-        await_board(s, board, layout.finished + layout.WORKER,
-                    what="the non-daemonic child to finish")
+        finished = await_work(s, board, layout.finished + layout.WORKER,
+                              board[layout.pid + layout.WORKER],
+                              what="the non-daemonic child to finish")
         s.await_blocked(middle)
         outcomes.expect(middle.process.exitcode is None, "left-stubborn",
                         f"the middle exited ({middle.process.exitcode}) while its daemonic "
@@ -594,8 +611,9 @@ def test_an_exiting_parent_ends_daemonic_children_and_waits_for_the_rest(target)
                         "daemonic-survived", f"daemonic child (pid {daemonic}): alive "
                         f"{pid_alive(daemonic)}, finished "
                         f"{board[layout.finished + layout.DAEMONIC]}", "terminated")
-        outcomes.expect(board[layout.finished + layout.WORKER], "cut-short",
-                        "the non-daemonic child never finished", "finished")
+        outcomes.expect(finished, "cut-short", f"the non-daemonic child (pid "
+                        f"{board[layout.pid + layout.WORKER]}) ended without finishing its "
+                        f"work", "finished")
     outcomes.verdict()
 
 
@@ -714,15 +732,18 @@ def test_a_child_joins_its_threads_and_runs_its_finalizers_at_exit(target):
 @pytest.mark.requires("child_atexit")
 def test_a_child_runs_the_atexit_handlers_it_registered(target):
     """A child that returns from run() runs the atexit handlers it registered itself (under
-    spawn in every version; under fork and forkserver from Python 3.13).
+    spawn in every version; under fork and forkserver from Python 3.13), once its non-daemonic
+    threads have ended (it does not exit while one runs).
 
     Docs: atexit ("Functions thus registered are automatically executed upon normal interpreter
     termination"); multiprocessing — Process and exceptions (run).  The fork and forkserver
     change is gh-83856 (Python 3.13).
     Promises: PROC-40.
     """
-    _, seen = run_cleanup(target, with_finalize=False)
+    alive_with_thread, seen = run_cleanup(target, with_finalize=False)
     outcomes = CLEANUP.counter()
+    outcomes.expect(alive_with_thread, "exited-with-thread", "the child had exited before its "
+                    "non-daemonic thread was let finish", "ran")
     outcomes.expect(seen[actors.CleanupBoard.AT_EXIT] == 1, "skipped",
                     f"the atexit handler ran {seen[actors.CleanupBoard.AT_EXIT]} times", "ran")
     outcomes.verdict()

@@ -22,6 +22,7 @@ KILLS = {
         violated("exited-first", "left-stubborn", "daemonic-survived"),
     "test_process.py::test_a_child_joins_its_threads_and_runs_its_finalizers_at_exit":
         violated("exited-with-thread", "skipped"),
-    "test_process.py::test_a_child_runs_the_atexit_handlers_it_registered": violated("skipped"),
+    "test_process.py::test_a_child_runs_the_atexit_handlers_it_registered":
+        violated("exited-with-thread", "skipped"),
 }
 util = multiprocessing.util  # Finalize: the implementation's own util module
