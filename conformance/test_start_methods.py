@@ -475,7 +475,10 @@ if __name__ == "__main__":
         child = ctx.Process(target=report_loaded, args=(writer, names[:1]))
         child.start()
         writer.close()
-        seen["loaded"] = reader.recv() if reader.poll(deadline) else None
+        try:
+            seen["loaded"] = reader.recv() if reader.poll(deadline) else None
+        except EOFError:  # the child ended without reporting: judged as child-failed
+            pass
         child.join(deadline)
         seen["exitcode"] = child.exitcode
     except Exception as exc:
