@@ -40,6 +40,15 @@ TRANSFERS = OutcomeTable(
                "altered": "received as something else",
                "left-over": "data was left to read after the last message"},
 )
+# The message a sender sent just before it closed: nothing can be "left over" after it, since
+# the peer's close makes poll() say True (data left would show as recv() returning, not
+# raising EOFError).
+LAST_MESSAGE = OutcomeTable(
+    unit="messages sent just before the sender closed",
+    acceptable={"received": "became readable and was received unchanged"},
+    forbidden={"lost": "not readable within the deadline",
+               "altered": "received as something else"},
+)
 POLLS = OutcomeTable(
     unit="poll() answers",
     acceptable={"right": "False with nothing to read, True with data waiting"},
@@ -215,7 +224,8 @@ def test_messages_cross_processes_intact_with_boundaries(target, program):
 
 def test_one_way_pipe_refuses_the_wrong_direction(target):
     """``Pipe()`` ends both send and receive; with ``duplex=False`` the first end only receives
-    and the second only sends: the wrong direction raises OSError.
+    and the second only sends: the wrong direction raises OSError.  Each message is received
+    once, and then nothing is left to read.
 
     Docs: multiprocessing — Pipes and Queues (Pipe: "If duplex is False then the pipe is
     unidirectional: conn1 can only be used for receiving messages and conn2 can only be used
@@ -229,6 +239,8 @@ def test_one_way_pipe_refuses_the_wrong_direction(target):
         b.send("b to a")
     expect_message(outcomes, b, target.deadline, "a to b", "a message from the first end")
     expect_message(outcomes, a, target.deadline, "b to a", "a message from the second end")
+    expect_nothing_left(outcomes, b, "on the second end after the first end's message")
+    expect_nothing_left(outcomes, a, "on the first end after the second end's message")
     outcomes.verdict()
     reader, writer = target.ctx.Pipe(duplex=False)
     expect_raises(OSError, lambda: reader.send("x"), "send() on the receiving end of a "
@@ -239,6 +251,7 @@ def test_one_way_pipe_refuses_the_wrong_direction(target):
     with judged("send() on the sending end of a Pipe(duplex=False)"):
         writer.send("one way")
     expect_message(outcomes, reader, target.deadline, "one way", "a message on a one-way pipe")
+    expect_nothing_left(outcomes, reader, "after the message on a one-way pipe")
     outcomes.verdict()
 
 
@@ -313,7 +326,7 @@ def test_recv_after_peer_closed_raises_eof(target):
         with judged("send() then close()"):
             writer.send("last")
             writer.close()
-        transfers = TRANSFERS.counter()
+        transfers = LAST_MESSAGE.counter()
         expect_message(transfers, reader, target.deadline, "last",
                        "the message sent before close")
         transfers.verdict()
@@ -368,7 +381,7 @@ def test_send_bytes_sends_the_slice_or_rejects_it(target, length, offset, size):
 
 def test_recv_bytes_longer_than_maxlength_raises(target):
     """``recv_bytes(maxlength)`` of a longer message raises OSError and the connection is no
-    longer readable; a message of exactly maxlength bytes is received.
+    longer readable; a message of exactly maxlength bytes is received, whole.
 
     Docs: multiprocessing — Connection Objects (recv_bytes: "If maxlength is specified and the
     message is longer than maxlength then OSError is raised and the connection will no longer
@@ -385,6 +398,7 @@ def test_recv_bytes_longer_than_maxlength_raises(target):
     else:
         outcomes.expect(got == b"x" * 10, "altered", f"recv_bytes(10) of a 10-byte message "
                                                      f"returned {got!r}", "received")
+        expect_nothing_left(outcomes, a, "after recv_bytes(10) of a 10-byte message")
     with judged("send_bytes() of an 11-byte message"):
         b.send_bytes(b"y" * 11)
         arrived = a.poll(target.deadline)
