@@ -4,7 +4,6 @@ object that forwards to the pool but is not it (``p is pool`` is False, and the 
 with the pool).  The real __enter__ returns ``self``."""
 
 import weakref
-
 from multiprocessing import pool
 
 from tests.mutants.base import mutant, violated

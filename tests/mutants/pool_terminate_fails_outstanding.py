@@ -4,7 +4,6 @@ never finished.  The real terminate() discards outstanding work: its results nev
 ready."""
 
 import contextlib
-
 from multiprocessing import pool
 
 from tests.mutants.base import mutant, violated

@@ -6,7 +6,6 @@ just replaces the worker: outstanding tasks wait for the new one."""
 import contextlib
 import functools
 import weakref
-
 from multiprocessing import pool
 
 from tests.mutants.base import mutant, process_of, violated

@@ -8,7 +8,7 @@ import functools
 from tests.mutants.base import mutant, violated
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def default_lock(ctx):
     return ctx.RLock()
 
