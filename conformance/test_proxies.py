@@ -173,26 +173,30 @@ def test_a_proxy_never_equals_a_plain_value(target):
 
 
 def test_slices_are_plain_copies(target):
-    """Indexing or slicing a list proxy returns plain values: a slice is a ``list`` copy, and
-    changing it leaves the shared list as it was.
+    """Indexing or slicing a list proxy returns plain values: a slice is a ``list`` copy, the
+    lists inside it copies too, and changing it (or a list inside it) leaves the shared list as
+    it was.
 
     Docs: multiprocessing — Proxy Objects ("l[2:5]" in the example returns a plain list).
     Promises: MGR-7.
     """
     with target.scenario() as s:
-        shared = s.manager().list([1, 2, 3, 4])
+        shared = s.manager().list([1, [2], 3, 4])
         with judged("l[1:3] and l[0] of a list proxy"):
             piece, item = shared[1:3], shared[0]
         if type(piece) is list:
             piece.append(9)
+            if type(piece[0]) is list:  # a shallow copy would share this list with the referent
+                piece[0].append(8)
         whole = contents(shared, "read the shared list after the slice was changed")
     outcomes = PLAIN_COPIES.counter()
-    outcomes.expect(type(piece) is list and piece == [2, 3, 9], "not-plain",
-                    f"l[1:3] gave a {type(piece).__name__}", "plain-copy")
+    outcomes.expect(type(piece) is list and piece == [[2, 8], 3, 9], "not-plain",
+                    f"l[1:3] gave {piece!r}, a {type(piece).__name__}", "plain-copy")
     outcomes.expect(type(item) is int and item == 1, "not-plain",
                     f"l[0] gave {item!r}, a {type(item).__name__}", "plain-copy")
-    outcomes.expect(whole == [1, 2, 3, 4], "shared-changed",
-                    f"changing the slice changed the shared list to {whole}", "plain-copy")
+    outcomes.expect(whole == [1, [2], 3, 4], "shared-changed",
+                    f"changing the slice and the list in it changed the shared list to {whole}",
+                    "plain-copy")
     outcomes.verdict()
 
 
