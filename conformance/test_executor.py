@@ -909,11 +909,8 @@ if __name__ == "__main__":
     impl, deadline, method = sys.argv[1], float(sys.argv[2]), sys.argv[3]
     make = executor_factory(importlib.import_module(impl).get_context(method))
     seen = {"before": multiprocessing.get_start_method(allow_none=True)}
-    try:
-        with make(max_workers=1, max_tasks_per_child=1, mp_context=None) as retiring:
-            seen["retiring_worker"] = retiring.submit(actors.worker_name).result(deadline)
-    except Exception as exc:
-        seen["retiring_worker"] = type(exc).__name__
+    # The plain executor first: starting any spawn process (the retiring worker) fixes the
+    # default start method itself, which would hide an executor that does not.
     with make(max_workers=1, mp_context=None) as plain:
         seen["fixed"] = multiprocessing.get_start_method(allow_none=True)
         try:
@@ -922,6 +919,11 @@ if __name__ == "__main__":
             seen["set_start_method"] = "RuntimeError"
         else:
             seen["set_start_method"] = "returned"
+    try:
+        with make(max_workers=1, max_tasks_per_child=1, mp_context=None) as retiring:
+            seen["retiring_worker"] = retiring.submit(actors.worker_name).result(deadline)
+    except Exception as exc:
+        seen["retiring_worker"] = type(exc).__name__
     print(json.dumps(seen))
 """
 
