@@ -24,6 +24,6 @@ def make_executor(ctx, *args, **kwargs):
 get_context, get_all_start_methods = mutant(ProcessPoolExecutor=make_executor)
 KILLS = {
     "test_executor.py::test_an_executor_without_a_context_uses_and_fixes_the_default":
-        violated("not-spawn", "not-fixed"),
+        violated("not-spawn"),
 }
 REQUIRES_PYTHON = (3, 11)  # max_tasks_per_child is new in 3.11
