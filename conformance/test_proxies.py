@@ -356,7 +356,8 @@ def test_deepcopy_copies_the_value_but_pickling_keeps_the_referent(target):
 
 def test_unexposed_methods_raise_remote_error(target):
     """``_callmethod`` of a method the proxy does not expose — a public one left out, or any
-    name starting with '_' — raises RemoteError.
+    name starting with '_' — raises RemoteError, and does not run: a refused ``__ior__``
+    leaves the dict as it was.
 
     Docs: multiprocessing — Proxy Objects (_callmethod: "If an exception is raised in the
     manager's process then this is converted into a RemoteError exception"); BaseManager.register
@@ -371,6 +372,8 @@ def test_unexposed_methods_raise_remote_error(target):
                       "_callmethod('fromkeys') on a dict proxy")
         expect_raises(remote_error, lambda: shared._callmethod("__sizeof__"),
                       "_callmethod('__sizeof__') on a dict proxy")
+        expect_raises(remote_error, lambda: shared._callmethod("__ior__", ({"b": 2},)),
+                      "_callmethod('__ior__', ({'b': 2},)) on a dict proxy")
         intact = contents(shared, "read the dict after the refused calls")
     outcomes = REFUSED_INTACT.counter()
     outcomes.expect(intact == {"a": 1}, "changed", f"the refused calls changed the dict to "
