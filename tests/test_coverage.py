@@ -73,8 +73,8 @@ def declared_forbidden_outcomes():
 
 
 def unproduced_forbidden_outcomes():
-    """Declared pairs no mutant's kill names: branches of the judgement no bug has been shown
-    to reach."""
+    """Declared pairs no mutant's kill names as one it must produce (the self-test checks that
+    it does): branches of the judgement no bug has been shown to reach."""
     named = {(invariant, outcome) for mutant in MUTANTS
              for invariant, kill in kills_of(mutant).items() for outcome in kill.forbidden}
     return sorted(declared_forbidden_outcomes() - named)

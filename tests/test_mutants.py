@@ -102,8 +102,24 @@ def shows(result, expected):
     if result["outcome"] != expected.outcome:
         return False
     if expected.outcome == "violated":
-        return set(result["violation"]["forbidden"]) <= set(expected.forbidden)
+        return set(result["violation"]["forbidden"]) <= {*expected.forbidden, *expected.also}
     return fnmatch.fnmatchcase(result["stuck"]["stuck_in"], expected.stuck_in)
+
+
+def unproduced_names(expected, results):
+    """{invariant: what is wrong} where a kill names a forbidden outcome none of its rows
+    produced: each name a mutant declares it must produce is shown reachable (the coverage
+    count relies on it)."""
+    seen, declared = {}, {}
+    for key, want in expected.items():
+        if isinstance(want, Kill) and want.outcome == "violated":
+            invariant = key[:key.index("[")]
+            declared[invariant] = set(want.forbidden)
+            violation = (results.get(key) or {}).get("violation") or {}
+            seen.setdefault(invariant, set()).update(violation.get("forbidden", ()))
+    return {invariant: f"declares {', '.join(sorted(names - seen[invariant]))}, which no row "
+                       f"produced (seen: {', '.join(sorted(seen[invariant])) or 'nothing'})"
+            for invariant, names in declared.items() if names - seen[invariant]}
 
 
 def describe(result):
@@ -202,6 +218,7 @@ def test_invariant_catches_mutant(mutant, mutant_runs, tmp_path):
     wrong = {key: f"expected {want.describe() if isinstance(want, Kill) else want}, "
                   f"saw {describe(results.get(key))}"
              for key, want in expected.items() if not shows(results.get(key), want)}
+    wrong.update(unproduced_names(expected, results))
     assert not wrong, "\n".join(f"{key}: {what}" for key, what in wrong.items()) + \
         "\n" + completed.stdout[-4000:]
 

@@ -8,8 +8,10 @@ Each mutant module ends with::
 ``KILLS`` names the invariants that must catch it, each with the exact outcome it must produce
 and the start methods under which the bug shows (elsewhere the invariant must pass):
 
-* ``violated("name", ..., under=ALL)``: the result is violated, and every forbidden outcome it
-  observed is one of the names given;
+* ``violated("name", ..., under=ALL, also=())``: the result is violated, every forbidden outcome
+  it observed is one of the names given or of ``also``, and each name given (not those of
+  ``also``: outcomes that depend on the drawn example or the scheduling) is seen in one of the
+  rows at least;
 * ``timed_out("what*", under=ALL)``: only for liveness promises: the result timed out, stuck in
   something matching the pattern.
 """
@@ -31,17 +33,18 @@ class Kill:
     under: tuple
     forbidden: tuple = ()
     stuck_in: str = ""
+    also: tuple = ()
 
     def describe(self):
-        shown = (f"forbidden {' or '.join(self.forbidden)}" if self.outcome == "violated"
-                 else f"stuck in {self.stuck_in}")
+        shown = (f"forbidden {' or '.join(self.forbidden + self.also)}"
+                 if self.outcome == "violated" else f"stuck in {self.stuck_in}")
         return f"{self.outcome} ({shown})"
 
 
-def violated(*forbidden, under=ALL):
+def violated(*forbidden, under=ALL, also=()):
     if not forbidden:
         raise ValueError("violated() names the forbidden outcome(s) the mutant must produce")
-    return Kill("violated", tuple(under), forbidden=tuple(forbidden))
+    return Kill("violated", tuple(under), forbidden=tuple(forbidden), also=tuple(also))
 
 
 def timed_out(stuck_in, under=ALL):
