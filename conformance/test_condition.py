@@ -15,7 +15,6 @@ from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.actors import condition as actors
-from conformance.actors.common import pause
 from conformance.harness.probe import takes
 from conformance.harness.waiting import await_condition, await_quiet
 from conformance.invariants import invariant
@@ -95,8 +94,8 @@ lock_kinds = st.sampled_from(("default", "Lock", "RLock"))
 @st.composite
 def notify_programs(draw, pauses=delays):
     """Waiters (at least two), rounds, how many one notify(n) wakes — mostly fewer than wait,
-    so that notify(n) differs from notify_all() — the lock, and how long the notifier holds on
-    after notifying."""
+    so that notify(n) differs from notify_all() — the lock, and whether the notifier holds on
+    after notifying (see ``notify_in_phase``)."""
     waiters = draw(process_counts(2, 4))
     if draw(st.integers(0, 3)):
         n = draw(st.integers(1, waiters - 1))
@@ -159,14 +158,20 @@ def notify_under_lock(s, cond, notify, what, before=None):
         release(cond)
 
 
-def notify_in_phase(s, cond, notify, what, board, layout, phase, linger):
-    """Hold the lock; write the phase; notify; linger; say it releases; release."""
+def notify_in_phase(s, cond, notify, what, board, layout, phase, linger, children):
+    """Hold the lock; write the phase; notify; linger; say it releases; release.
+
+    With a linger, the notifier holds on until every child is asleep again (a woken waiter
+    blocked on the lock, or done recording if ``wait()`` returned without it): a waiter that
+    returns early is seen whatever the scheduling.  Where that cannot be told, it holds on
+    ``linger`` seconds."""
     acquire(s, cond, "the condition's lock")
     try:
         board[layout.phase] = phase
         with judged(what):
             notify()
-        pause(linger)
+        if linger:
+            await_quiet(s, children, otherwise=linger)
         board[layout.released] = phase
     finally:
         release(cond)
@@ -202,13 +207,13 @@ def run_notify_program(target, program):
                 s.await_slot(board, layout.waiting + i, number,
                              what=f"waiter {i} to wait in round {number}")
             notify_in_phase(s, cond, lambda: cond.notify(n), f"notify({n})", board, layout,
-                            2 * number - 1, program["pause"])
+                            2 * number - 1, program["pause"], children)
             in_time.append(await_condition(woken_or_failed(number, min(n, waiters)),
                                            s.deadline))
             # A waiter woken beyond n takes the lock and records this phase before the next.
             await_quiet(s, children)
             notify_in_phase(s, cond, cond.notify_all, "notify_all()", board, layout,
-                            2 * number, program["pause"])
+                            2 * number, program["pause"], children)
             await_condition(woken_or_failed(number, waiters), s.deadline)
             if not in_time[-1]:
                 break
@@ -298,15 +303,19 @@ def test_timed_out_wait_returns_false_holding_the_lock(target, lock, timeout, st
         s.await_slot(board, actors.RETURNED, 1, what="the waiter to return from wait(t)")
         with judged("acquire(False) of a lock another process holds"):
             intruded = takes(probe, False)
+        outcomes = TIMED_OUT_WAIT.counter()
+        outcomes.expect(not intruded, "lock-free-after-wait",
+                        f"acquire(False) in the parent succeeded ({lock} lock)",
+                        "held-after-wait")
+        # Judged before the waiter leaves: one that returned without the lock fails to
+        # release it on leaving, and that failure would hide this evidence.
+        outcomes.verdict()
         board[actors.LEAVE] = 1
         ((woke, waited),) = s.join([waiter], stuck_in="Condition.wait(timeout)")
         with judged("acquire() of a lock released by another process"):
             freed = takes(probe, True, s.deadline)
-    outcomes = TIMED_OUT_WAIT.counter()
     outcomes.expect(woke is False, "not-false", f"wait({timeout}) after {stale} stale "
                                                 f"notifications returned {woke!r}", "false")
-    outcomes.expect(not intruded, "lock-free-after-wait",
-                    f"acquire(False) in the parent succeeded ({lock} lock)", "held-after-wait")
     outcomes.expect(freed, "still-held", f"{lock} lock not free after the waiter left",
                     "free-after-with")
     outcomes.verdict()
@@ -348,13 +357,16 @@ def test_wait_fully_releases_a_recursive_lock(target, lock, levels):
                          what="the waiter to release all levels but one")
             with judged("acquire(False) of a lock another process holds"):
                 intruded = takes(probe, False)
+            outcomes.expect(not intruded, "released-too-soon",
+                            f"free after {levels - 1} of {levels} releases",
+                            "held-until-last-release")
+            # Judged before the waiter goes on: one left holding fewer levels than it took
+            # fails its last release, and that failure would hide this evidence.
+            outcomes.verdict()
             board[actors.PROBED] = 1
             ((reentered, woke),) = s.join([waiter], stuck_in="Condition.wait on a recursive lock")
             with judged("acquire() of a lock released by another process"):
                 freed = takes(probe, True, s.deadline)
-            outcomes.expect(not intruded, "released-too-soon",
-                            f"free after {levels - 1} of {levels} releases",
-                            "held-until-last-release")
             outcomes.expect(freed, "still-held", f"held after {levels} releases",
                             "free-after-last-release")
             outcomes.expect(all(reentered), "not-reentrant",

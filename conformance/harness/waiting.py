@@ -53,11 +53,12 @@ def manager_pids(s):
     return [server.pid] if server is not None and server.pid else []
 
 
-def await_quiet(s, children):
+def await_quiet(s, children, otherwise=QUIET_WAIT / 20):
     """Wait (at most ``QUIET_WAIT``) until every thread of ``children`` and of the scenario's
-    manager process is asleep, in ``QUIET_LOOKS`` consecutive looks."""
+    manager process is asleep, in ``QUIET_LOOKS`` consecutive looks.  Where there is no /proc,
+    pause ``otherwise`` seconds instead."""
     if not os.path.isdir(os.path.join(PROC, "self", "task")):
-        time.sleep(QUIET_WAIT / 20)  # no /proc: just let them get there
+        time.sleep(otherwise)  # no /proc: just let them get there
         return
     pids = [started.process.pid for started in children] + manager_pids(s)
     end = time.monotonic() + min(s.deadline, QUIET_WAIT)

@@ -25,9 +25,7 @@ def condition(ctx, lock=None):
 get_context, get_all_start_methods = mutant(Condition=condition)
 KILLS = {
     "test_condition.py::test_timed_out_wait_returns_false_holding_the_lock":
-        violated("raised", "lock-free-after-wait"),
-    "test_condition.py::test_notified_waiter_returns_after_notifier_releases":
-        violated("before-release", "raised"),
-    "test_condition.py::test_wait_fully_releases_a_recursive_lock":
-        violated("released-too-soon", "raised"),
+        violated("lock-free-after-wait"),
+    "test_condition.py::test_notified_waiter_returns_after_notifier_releases": violated("raised"),
+    "test_condition.py::test_wait_fully_releases_a_recursive_lock": violated("raised"),
 }
