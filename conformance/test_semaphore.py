@@ -155,8 +155,8 @@ def contention_programs(draw):
 
 
 # A volume no drawn program reaches: 256 sections, 64 from each of four contenders, each staying
-# 5 ms once company arrived (a holder admitted beyond the value meanwhile is seen).
-MANY_SECTIONS = {"kind": "Semaphore", "value": 2, "stays": ((0.005,) * 64,) * 4}
+# 2 ms once company arrived (a holder admitted beyond the value meanwhile is seen).
+MANY_SECTIONS = {"kind": "Semaphore", "value": 2, "stays": ((0.002,) * 64,) * 4}
 
 
 @pytest.mark.providers("native", "manager")
