@@ -1,6 +1,6 @@
 """Bug: the Queue proxy holds each item back after ``put()`` — it pickles the item at once, so
 that an unpicklable one still raises from ``put()``, but sends it to the server only with the
-next ``put()`` (or from a timer a second later), to save round trips.  So right after ``put()``
+next ``put()`` (or from a timer a few seconds later), to save round trips.  So right after ``put()``
 returns the item is not in the queue yet: ``empty()`` is True and ``qsize()`` does not count
 it.  The real proxy's ``put()`` returns once the server has put the item."""
 
@@ -12,7 +12,7 @@ from multiprocessing.reduction import ForkingPickler
 
 from tests.mutants.base import mutant, violated
 
-FLUSH_AFTER = 1.0  # seconds
+FLUSH_AFTER = 5.0  # seconds
 
 BaseQueueProxy = MakeProxyType("BaseQueueProxy", (
     "empty", "full", "get", "get_nowait", "join", "put", "put_nowait", "qsize", "task_done"))
