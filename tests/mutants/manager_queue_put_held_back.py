@@ -1,8 +1,8 @@
 """Bug: the Queue proxy holds each item back after ``put()`` — it pickles the item at once, so
 that an unpicklable one still raises from ``put()``, but sends it to the server only with the
-next ``put()`` (or from a timer a few seconds later), to save round trips.  So right after ``put()``
-returns the item is not in the queue yet: ``empty()`` is True and ``qsize()`` does not count
-it.  The real proxy's ``put()`` returns once the server has put the item."""
+next ``put()`` (or from a timer a few seconds later), to save round trips.  So right after
+``put()`` returns the item is not in the queue yet: ``empty()`` is True and ``qsize()`` does
+not count it.  The real proxy's ``put()`` returns once the server has put the item."""
 
 import queue
 import threading
