@@ -82,9 +82,11 @@ def expected_rows(mutant, several):
     """{result key: what it must show} for one mutant: a Kill, "passed" or "unsupported"."""
     provider = provider_of(mutant)
     applies = sys.version_info >= required_python(mutant)
+    # A mutant that lists fewer start methods gets rows for those only.
+    listed = getattr(mutant_module(mutant), "LISTED_METHODS", ALL)
     rows = {}
     for invariant, kill in kills_of(mutant).items():
-        for method in methods_here():
+        for method in (method for method in methods_here() if method in listed):
             label = method if provider == "native" else f"{provider}-{method}"
             param = f"tests.mutants.{mutant}-{label}" if several else label
             if not applies or missing_capabilities(invariant, method, provider):
