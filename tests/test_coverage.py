@@ -63,12 +63,19 @@ def unproven_rows():
                   if (invariant_id, provider) not in proven)
 
 
+def body_of(function):
+    """The invariant's own function, under the decorators (``@invariant``, Hypothesis's
+    ``@given`` and ``@example``) that wrap it."""
+    inner = getattr(getattr(function, "hypothesis", None), "inner_test", function)
+    return inspect.unwrap(inner)
+
+
 def declared_forbidden_outcomes():
     """(invariant, forbidden outcome) pairs of the module tables each invariant counts with."""
     return {(invariant_id, outcome) for invariant_id, function in INVARIANTS
             for name, table in vars(inspect.getmodule(function)).items()
             if isinstance(table, OutcomeTable)
-            and re.search(rf"\b{name}\b", inspect.getsource(function))
+            and re.search(rf"\b{name}\b", inspect.getsource(body_of(function)))
             for outcome in table.forbidden}
 
 
