@@ -7,5 +7,6 @@ from tests.mutants.base import mutant, violated
 
 get_context, get_all_start_methods = mutant()
 KILLS = {
-    "test_shared_memory.py::test_name_and_size_are_read_only": violated("returned"),
+    "test_shared_memory.py::test_name_and_size_are_read_only":
+        violated("returned", "changed"),
 }
