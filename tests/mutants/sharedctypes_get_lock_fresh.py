@@ -26,7 +26,7 @@ def value(ctx, typecode_or_type, *args, lock=True):
 get_context, get_all_start_methods = mutant(Value=value)
 KILLS = {
     "test_shared_ctypes.py::test_locked_increments_are_never_lost":
-        violated("overlapped", "lost-update"),
+        violated("overlapped", also=("lost-update",)),
     "test_shared_ctypes.py::test_default_lock_is_a_new_recursive_lock":
         violated("fresh-each-call"),
 }
