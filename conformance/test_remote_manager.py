@@ -186,13 +186,16 @@ def test_clients_of_a_remote_manager_share_its_queue(target, program):
         bound.expect(address[0] == LOOPBACK and address[1] != 0, "unbound-address",
                      f"after start() the manager's address is {address}", "bound")
         bound.verdict()
-        histories = s.run(actors.record_remote, program, role="client",
-                          stuck_in="a remote queue call",
-                          extra_args=(name, address, authkey, s.board(len(program)),
-                                      s.deadline))
-        puts = sum(how == "put" for _, ops in program for how, _, _, _ in ops)
-        with judged("a client's connect() and get_nowait() draining the queue"):
+        clients = s.start_together(actors.record_remote, program, role="client",
+                                   extra_args=(name, address, authkey, s.board(len(program)),
+                                               s.deadline))
+        # The parent connects while the clients work (a connection's set-up over TCP is mostly
+        # waiting); it touches the queue only once they are done.
+        with judged("a client's connect() and its queue proxy"):
             parent = actors.connected(name, address, authkey).shared_queue()
+        histories = s.join(clients, stuck_in="a remote queue call")
+        puts = sum(how == "put" for _, ops in program for how, _, _, _ in ops)
+        with judged("get_nowait() draining the queue"):
             histories.append(actors.drain(parent, process=len(program), most=puts + 1))
     expect_linearizable(histories, FifoQueue(), "a remote manager's queue", target.deadline)
 
