@@ -70,13 +70,31 @@ def body_of(function):
     return inspect.unwrap(inner)
 
 
+# The judge helpers an invariant may call, and the forbidden outcomes each can report.  (A call
+# wrapped in ``judged(...)`` that raises is evidence too, but of no particular promise: any
+# exception from the call under test; it is not counted as a branch of the judgement.)
+HELPER_OUTCOMES = {
+    "expect_raises": ("returned", "raised-other"),
+    "expect_raises_within": ("blocked", "returned", "raised-other"),
+    "expect_returns_within": ("blocked", "raised"),
+    "never_early": ("early",),
+    "expect_linearizable": ("not-linearizable",),
+}
+
+
 def declared_forbidden_outcomes():
-    """(invariant, forbidden outcome) pairs of the module tables each invariant counts with."""
-    return {(invariant_id, outcome) for invariant_id, function in INVARIANTS
-            for name, table in vars(inspect.getmodule(function)).items()
-            if isinstance(table, OutcomeTable)
-            and re.search(rf"\b{name}\b", inspect.getsource(body_of(function)))
-            for outcome in table.forbidden}
+    """(invariant, forbidden outcome) pairs of the module tables each invariant counts with and
+    of the judge helpers it calls."""
+    pairs = set()
+    for invariant_id, function in INVARIANTS:
+        source = inspect.getsource(body_of(function))
+        pairs |= {(invariant_id, outcome)
+                  for name, table in vars(inspect.getmodule(function)).items()
+                  if isinstance(table, OutcomeTable) and re.search(rf"\b{name}\b", source)
+                  for outcome in table.forbidden}
+        pairs |= {(invariant_id, outcome) for helper, outcomes in HELPER_OUTCOMES.items()
+                  if re.search(rf"\b{helper}\(", source) for outcome in outcomes}
+    return pairs
 
 
 def unproduced_forbidden_outcomes():
@@ -134,8 +152,9 @@ def main():
     for row in unproven:
         print("  ", *row)
     unproduced = unproduced_forbidden_outcomes()
-    print(f"forbidden outcomes (invariant x name, of the tables each invariant counts with) no "
-          f"mutant produces: {len(unproduced)} of {len(declared_forbidden_outcomes())}")
+    print(f"forbidden outcomes (invariant x name, of the tables each invariant counts with and "
+          f"the judge helpers it calls) no mutant produces: {len(unproduced)} of "
+          f"{len(declared_forbidden_outcomes())}")
     for row in unproduced:
         print("  ", *row)
 
