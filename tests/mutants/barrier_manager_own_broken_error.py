@@ -42,4 +42,9 @@ KILLS = {
     "test_barrier.py::test_abort_breaks_current_and_later_waiters": violated("other-exception"),
     "test_barrier.py::test_wait_timeout_breaks_the_barrier_for_every_party":
         violated("other-exception"),
+    "test_barrier.py::test_reset_breaks_current_waiters_then_barrier_is_reusable":
+        violated("other-exception"),
+    "test_barrier.py::test_n_waiting_and_broken_are_seen_from_other_processes":
+        violated("other-exception"),
+    "test_barrier.py::test_failing_action_breaks_the_barrier": violated("other-exception"),
 }
