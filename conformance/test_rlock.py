@@ -87,21 +87,7 @@ KEYWORDS = OutcomeTable(
     forbidden={"not-granted": "acquire(<keyword>=False) of a free RLock did not return True",
                "not-re-entered": "acquire(<keyword>=False) by its owner did not return True"},
 )
-
-
-def without_lock_only_outcomes(table):
-    """The shared with-statement table less the owner's ``acquire(False)`` inside the with
-    ("refused-to-owner", forbidden "reentered"): that probe is the Lock's (not recursive); an
-    RLock's owner must re-enter, which the nested with's ``__enter__`` results judge."""
-    return OutcomeTable(
-        unit=table.unit,
-        acceptable={name: text for name, text in table.acceptable.items()
-                    if name != "refused-to-owner"},
-        forbidden={name: text for name, text in table.forbidden.items() if name != "reentered"},
-    )
-
-
-WITH_STATEMENTS = without_lock_only_outcomes(with_statements_table("RLock"))
+WITH_STATEMENTS = with_statements_table("RLock")
 OF_ITS_CONTEXT = OutcomeTable(
     unit="RLocks made by a context's factory",
     acceptable={"rlock-class": "an instance of the implementation's synchronize.RLock",

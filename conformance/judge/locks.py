@@ -45,20 +45,23 @@ def count_edge_timeouts(outcomes, provider, seen):
 
 
 def with_statements_table(kind):
-    """Outcomes of an owner's ``with`` statements, probed from another process in each state."""
+    """Outcomes of an owner's ``with`` statements, probed from another process in each state.
+    For a Lock the owner's own ``acquire(False)`` inside is probed too (it must be refused); an
+    RLock's owner re-enters, which its nested ``with``'s ``__enter__`` results show."""
+    acceptable = {"held-inside": "another process could not acquire inside the with",
+                  "free-after": "another process acquired it after the with was left",
+                  "entered-true": "__enter__ returned True",
+                  "finished": "the owner ran every with statement"}
+    forbidden = {"free-inside": "another process acquired it inside the with",
+                 "held-after": "another process could not acquire it after the with was left",
+                 "entered-other": "__enter__ returned something other than True",
+                 "owner-failed": "the owner's calls on the lock raised"}
+    if kind == "Lock":
+        acceptable["refused-to-owner"] = "the owner's own acquire(False) inside returned False"
+        forbidden["reentered"] = "the owner's own acquire(False) inside did not return False"
     return OutcomeTable(
         unit=f"probes of a {kind} by another process, __enter__ results and owner runs",
-        acceptable={"held-inside": "another process could not acquire inside the with",
-                    "free-after": "another process acquired it after the with was left",
-                    "entered-true": "__enter__ returned True",
-                    "refused-to-owner": "the owner's own acquire(False) inside returned False",
-                    "finished": "the owner ran every with statement"},
-        forbidden={"free-inside": "another process acquired it inside the with",
-                   "held-after": "another process could not acquire it after the with was left",
-                   "entered-other": "__enter__ returned something other than True",
-                   "reentered": "the owner's own acquire(False) inside did not return False",
-                   "owner-failed": "the owner's calls on the lock raised"},
-    )
+        acceptable=acceptable, forbidden=forbidden)
 
 
 def count_with_statements(outcomes, expected, probed, state_names, entered, failed, entries):
