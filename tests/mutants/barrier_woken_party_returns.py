@@ -3,7 +3,6 @@ another party's break, it returns its index instead of raising BrokenBarrierErro
 _wait() raises when, once woken, it finds the barrier broken or resetting)."""
 
 import threading
-
 from multiprocessing import synchronize
 
 from tests.mutants.base import mutant, violated
