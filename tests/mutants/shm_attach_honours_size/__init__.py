@@ -8,5 +8,5 @@ from tests.mutants.base import mutant, violated
 get_context, get_all_start_methods = mutant()
 KILLS = {
     "test_shared_memory.py::test_attaching_ignores_the_size_argument":
-        violated("size-checked", "other-size"),
+        violated("size-checked", also=("other-size",)),
 }
