@@ -1,8 +1,8 @@
 """Bug: the connection reads ahead (as much as is waiting, into its own buffer) and poll()
 says data is waiting whenever that buffer exists — even once it has been emptied: after the
-first message is received, poll() says True with nothing left to read (and a receiver
-finds data left over after the last message).  The real Connection
-reads no further than the message, and poll() reports only data really waiting."""
+first message is received, poll() says True with nothing left to read (a receiver finds data
+"left over" after the last message).  The real Connection reads no further than the message,
+and poll() reports only data really waiting."""
 
 import io
 import os
