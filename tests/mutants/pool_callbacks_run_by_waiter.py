@@ -5,7 +5,6 @@ ready.  The real pool runs the callbacks in its result-handler thread as each re
 arrives."""
 
 import threading
-
 from multiprocessing import pool
 
 from tests.mutants.base import mutant, violated

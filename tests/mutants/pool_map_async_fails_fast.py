@@ -6,7 +6,6 @@ exception."""
 
 import functools
 import threading
-
 from multiprocessing import pool
 
 from tests.mutants.base import mutant, violated

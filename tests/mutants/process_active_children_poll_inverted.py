@@ -3,9 +3,8 @@ children whose poll() is None (still running) and keeps those that ended (poll()
 so running children are missing from the list and ended ones are listed.  CPython discards the
 children whose poll() is not None."""
 
-from multiprocessing import process as process_module
-
 import multiprocessing.connection
+from multiprocessing import process as process_module
 
 from tests.mutants.base import mutant, violated
 

@@ -6,7 +6,6 @@ The double's ``connection`` module is the standard one with ``wait`` replaced.""
 
 import sys
 import types
-
 from multiprocessing import connection as real_connection
 
 from tests.mutants.base import mutant, violated
