@@ -32,6 +32,7 @@ from conformance.harness.processes import (
     await_reapable,
     reported,
 )
+from conformance.harness.scenario import Child
 from conformance.harness.servers import running
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, Stuck, expect_raises, judged
@@ -777,15 +778,16 @@ def test_a_child_sees_the_identity_its_parent_gave_it(target, program):
     """A child sees itself as its parent set it before start(): the same pid (pid, ident,
     os.getpid()), the name (default '<Class>-N', and '<Class>-N:M' for objects it makes), the
     authkey (its creator's unless one was assigned), the daemon flag (which its own new
-    Process objects inherit), its arguments, and a sys.stdin that reads '' and makes input()
-    raise EOFError.
+    Process objects inherit), its arguments (args and kwargs), and a sys.stdin that reads ''
+    and makes input() raise EOFError.
 
     Docs: multiprocessing — Process and exceptions (name: "The initial name is set by the
     constructor ... of the form 'Process-N1:N2:...:Nk'"; pid; ident; authkey: "When
     multiprocessing is initialized the main process is assigned a random string ... When a
     Process object is created, it will inherit the authentication key of its parent process";
-    daemon); Programming guidelines (Beware of replacing sys.stdin: "stdin is set to
-    os.devnull").
+    daemon; Process: "args is the argument tuple for the target invocation. kwargs is a
+    dictionary of keyword arguments for the target invocation"); Programming guidelines (Beware
+    of replacing sys.stdin: "stdin is set to os.devnull").
     Promises: PROC-1, PROC-5, PROC-30, PROC-31, PROC-32, PROC-33, PROC-39.
     """
     ctx = target.ctx
@@ -794,8 +796,16 @@ def test_a_child_sees_the_identity_its_parent_gave_it(target, program):
     with target.scenario() as s, Tracked(s) as tracked:
         made = []
         for index, (name, authkey, daemon) in enumerate(program):
-            child = tracked.child(actors.describe_self, target.module.__name__, target.method,
-                                  index, f"arg-{index}", role=f"child {index}", daemon=daemon)
+            # Through the kit's child entry point, with keyword arguments of the Process's own
+            # (kwargs=), which reach describe_self only if the Process passes them on.
+            report_path, stack_path = (os.path.join(s.workdir, f"identity-{what}{index}")
+                                       for what in ("report", "stack"))
+            child = Child(s.ctx.Process(target=actors.run_with_keywords,
+                                        args=(actors.describe_self,
+                                              (target.module.__name__, target.method, index,
+                                               f"arg-{index}"), report_path, stack_path),
+                                        kwargs={"keyword": f"kwarg-{index}"}, daemon=daemon),
+                          f"child {index}", report_path, stack_path)
             default = child.process.name
             if name is not None:
                 child.process.name = name
@@ -833,8 +843,9 @@ def test_a_child_sees_the_identity_its_parent_gave_it(target, program):
         outcomes.expect(me["daemon"] is daemon and me["made_daemon"] is daemon, "wrong-daemon",
                         f"child {index}: daemon {me['daemon']}, its new Process "
                         f"{me['made_daemon']}, set {daemon}", "as-set")
-        outcomes.expect(me["args"] == [index, f"arg-{index}"] and me["kwargs"] == {},
-                        "wrong-arguments", f"child {index}: args {me['args']}", "as-set")
+        outcomes.expect(me["args"] == [index, f"arg-{index}"] and
+                        me["kwargs"] == {"keyword": f"kwarg-{index}"}, "wrong-arguments",
+                        f"child {index}: args {me['args']}, kwargs {me['kwargs']}", "as-set")
         outcomes.expect(me["stdin"] == {"read": "", "input": "EOFError"}, "stdin-open",
                         f"child {index}: {me['stdin']}", "as-set")
     outcomes.verdict()

@@ -149,6 +149,17 @@ def describe_self(module_name, method, *args, **kwargs):
             "made_daemon": made.daemon, "args": list(args), "kwargs": kwargs, "stdin": stdin}
 
 
+def run_with_keywords(actor, args, report_path, stack_path, **keywords):
+    """The kit's child entry point (``conformance.harness.child.run``) for an actor that also
+    takes keyword arguments: those the Process object was given as ``kwargs``, so that they
+    reach the actor only if the Process passes its kwargs to its target."""
+    import functools
+
+    from conformance.harness import child
+
+    child.run(functools.partial(actor, **keywords), args, report_path, stack_path)
+
+
 def start_a_child(module_name, method, daemon):
     """Start (and join) a Process made with ``daemon=daemon``, and one made with the default
     flag; return the default flag and what start() raised (None if it started)."""
