@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 # signals (see tests/test_platforms.py).
 OPTIONS = os.environ.get("MP_SELFTEST_OPTIONS", "").split()
 RUN_MARKER = "CONFORMANCE_KIT_RUN"
+HYPOTHESIS_HOME = "HYPOTHESIS_STORAGE_DIRECTORY"
 # Environment a run of the kit must not inherit from the kit's own tests (a CI runner's step
 # summary is for the job's own results).
 # PYTHONDONTWRITEBYTECODE would make every run redo pytest's assertion rewriting of every module
@@ -32,8 +33,11 @@ def run_kit(tmp_path, *args, timeout=600, env=None, cwd=REPO):
     command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q",
                f"--conformance-json={results}", "--hypothesis-seed=0", *args, *OPTIONS]
     inherited = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
+    # Each run has its own Hypothesis database: examples that failed in an earlier run (of a
+    # mutant, say) are not replayed first, so a run shows what its seed draws, here as in CI.
     completed = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                                timeout=timeout, env={**inherited, RUN_MARKER: str(tmp_path),
+                                                     HYPOTHESIS_HOME: str(tmp_path / "hypothesis"),
                                                      **(env or {})})
     if not results.exists():
         raise AssertionError(f"the kit did not run:\n{completed.stdout[-6000:]}\n"
