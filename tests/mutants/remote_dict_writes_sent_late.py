@@ -15,7 +15,7 @@ from multiprocessing.managers import AutoProxy, BaseProxy, RemoteError  # noqa: 
 
 from tests.mutants.base import mutant, violated
 
-WRITE_DELAY = 0.5  # seconds between a write and its sending
+WRITE_DELAY = 2.0  # seconds between a write and its sending
 
 
 class DictProxy(real.DictProxy):
