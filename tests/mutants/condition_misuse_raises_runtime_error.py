@@ -1,28 +1,33 @@
-"""Bug: wait(), notify() and notify_all() on a Condition whose lock the caller does not hold
-raise RuntimeError, as threading.Condition does, instead of failing the ownership assertion
-(AssertionError) as the real multiprocessing Condition does."""
+"""Bug: a Condition ported from threading.Condition checks ownership as threading does, raising
+RuntimeError from wait(), notify() and notify_all() on a lock the caller does not hold, where
+multiprocessing's Condition raises AssertionError (its checks are ``assert`` statements): code
+written for multiprocessing that catches AssertionError misses it."""
 
 from multiprocessing import synchronize
 
 from tests.mutants.base import mutant, violated
 
 
-class ThreadingChecksCondition(synchronize.Condition):
+class ThreadingStyleCondition(synchronize.Condition):
     def _check_owned(self, what):
         if not self._lock._semlock._is_mine():
-            raise RuntimeError(f"cannot {what} on un-acquired lock")
+            raise RuntimeError(f"cannot {what} un-acquired lock")  # the bug: AssertionError
 
     def wait(self, timeout=None):
-        self._check_owned("wait")
+        self._check_owned("wait on")
         return super().wait(timeout)
 
-    def notify(self, n=1):  # notify_all() calls notify()
-        self._check_owned("notify")
+    def notify(self, n=1):
+        self._check_owned("notify on")
         return super().notify(n)
+
+    def notify_all(self):
+        self._check_owned("notify on")
+        return super().notify_all()
 
 
 def condition(ctx, lock=None):
-    return ThreadingChecksCondition(lock, ctx=ctx.get_context())
+    return ThreadingStyleCondition(lock, ctx=ctx.get_context())
 
 
 get_context, get_all_start_methods = mutant(Condition=condition)
