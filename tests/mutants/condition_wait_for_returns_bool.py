@@ -4,7 +4,6 @@ The real wait_for() returns the predicate's last return value (threading: "The r
 is the last return value of the predicate")."""
 
 import time
-
 from multiprocessing import synchronize
 
 from tests.mutants.base import mutant, violated

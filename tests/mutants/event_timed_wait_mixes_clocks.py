@@ -8,7 +8,6 @@ A reader ordered after another process's write by such an Event (``wait(deadline
 before the writer has signalled."""
 
 import time
-
 from multiprocessing import synchronize
 
 from tests.mutants.base import mutant, violated

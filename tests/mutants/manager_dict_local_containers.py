@@ -5,7 +5,6 @@ another process given it does not share.  The real SyncManager.dict() and list()
 shared ... object and return a proxy for it"."""
 
 import builtins
-
 from multiprocessing.managers import SyncManager
 
 from tests.mutants.base import mutant, violated

@@ -7,7 +7,6 @@ it.  The real release() decrements while levels remain and releases the lock at 
 
 import os
 import threading
-
 from multiprocessing import synchronize
 
 from tests.mutants.base import mutant, violated
