@@ -5,7 +5,6 @@ that is not an int is accepted, and one never used never complains.  The real
 ProcessPoolExecutor checks them in its constructor, which raises ValueError or TypeError."""
 
 import threading
-
 from concurrent.futures import ProcessPoolExecutor
 
 from tests.mutants.base import mutant, violated

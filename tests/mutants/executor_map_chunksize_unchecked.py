@@ -3,7 +3,11 @@ iterables into empty chunks, takes the first for the end of the input and return
 over no results; the real map() raises ValueError for a chunksize below 1."""
 
 from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import _chain_from_iterable_of_lists, _get_chunks, _process_chunk
+from concurrent.futures.process import (
+    _chain_from_iterable_of_lists,
+    _get_chunks,
+    _process_chunk,
+)
 from functools import partial
 
 from tests.mutants.base import mutant, violated

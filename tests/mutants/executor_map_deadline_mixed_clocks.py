@@ -5,7 +5,11 @@ waits until timeout seconds after the map() call, both times on the monotonic cl
 
 import time
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import _chain_from_iterable_of_lists, _get_chunks, _process_chunk
+from concurrent.futures.process import (
+    _chain_from_iterable_of_lists,
+    _get_chunks,
+    _process_chunk,
+)
 from functools import partial
 
 from tests.mutants.base import mutant, violated

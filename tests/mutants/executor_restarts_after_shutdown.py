@@ -3,7 +3,6 @@ with a new manager and new workers, and runs the call; the real executor refuses
 shutdown() with RuntimeError."""
 
 import threading
-
 from concurrent.futures import ProcessPoolExecutor
 
 from tests.mutants.base import mutant, violated
