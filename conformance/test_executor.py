@@ -730,8 +730,7 @@ FUTURES = OutcomeTable(
     unit="looks at futures",
     acceptable={"as-documented": "as documented"},
     forbidden={"not-timed-out": "a timed wait on a running future did not raise TimeoutError",
-               "wrong-state": "exception() of a successful future was not None, or a set on a "
-                              "finished future was accepted",
+               "wrong-state": "exception() of a successful future was not None",
                "wrong-callback-thread": "a done callback ran in the wrong thread or not once",
                "callback-error-escaped": "a callback's exception escaped or was not logged",
                "wrong-completion": "as_completed() or wait() reported the futures wrongly"},
