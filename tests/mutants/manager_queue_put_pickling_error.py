@@ -5,7 +5,6 @@ The real proxy lets the exception pickling raised propagate from ``put()`` uncha
 
 import pickle
 import queue
-
 from multiprocessing.managers import MakeProxyType, SyncManager
 from multiprocessing.reduction import ForkingPickler
 

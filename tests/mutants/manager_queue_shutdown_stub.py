@@ -6,7 +6,6 @@ one (the invariant passes)."""
 
 import queue
 import sys
-
 from multiprocessing.managers import MakeProxyType, SyncManager
 
 from tests.mutants.base import ALL, mutant, violated

@@ -4,7 +4,6 @@ queue raises ``queue.Full``/``queue.Empty`` at once.  The real proxy forwards th
 given, and the queue waits that long first."""
 
 import queue
-
 from multiprocessing.managers import MakeProxyType, SyncManager
 
 from tests.mutants.base import mutant, violated

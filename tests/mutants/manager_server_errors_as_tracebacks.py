@@ -6,10 +6,9 @@ the exception, and ``_callmethod`` re-raises it with its own type."""
 
 import sys
 import threading
-from traceback import format_exc
-
 from multiprocessing import util
 from multiprocessing.managers import Server, SyncManager, Token
+from traceback import format_exc
 
 from tests.mutants.base import mutant, violated
 

@@ -6,10 +6,9 @@ unpicklable referent the TypeError of pickling it.  The real server reports both
 
 import sys
 import threading
-from traceback import format_exc
-
 from multiprocessing import util
 from multiprocessing.managers import Server, SyncManager, Token
+from traceback import format_exc
 
 from tests.mutants.base import mutant, violated
 

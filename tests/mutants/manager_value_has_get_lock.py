@@ -3,7 +3,6 @@
 stores the value: its proxy has no ``get_lock`` (AttributeError)."""
 
 import threading
-
 from multiprocessing import managers
 from multiprocessing.managers import SyncManager, ValueProxy
 
