@@ -741,14 +741,17 @@ def test_synchronized_wraps_with_a_recursive_lock(target, scalar):
     with judged("sharedctypes.synchronized(obj) and synchronized(obj, lock)"):
         raw = target.ctx.RawValue("i", scalar)
         wrapped = sharedctypes.synchronized(raw)
-        wrapped_obj, wrapped_value, lock = wrapped.get_obj(), wrapped.value, wrapped.get_lock()
+        lock = wrapped.get_lock()
         given_to = sharedctypes.synchronized(target.ctx.RawArray("i", 2), given).get_lock()
     outcomes = SYNCHRONIZED.counter()
+    judge_recursive(outcomes, lock, "the lock synchronized() created", target.deadline,
+                    "wrapped")
+    outcomes.verdict()  # before reading through the wrapper, which takes that lock
+    with judged("get_obj() and value of the synchronized wrapper"):
+        wrapped_obj, wrapped_value = wrapped.get_obj(), wrapped.value
     outcomes.expect(wrapped_obj is raw and wrapped_value == scalar, "other-object",
                     f"synchronized(c_int({scalar})) wraps {wrapped_obj!r} reading "
                     f"{wrapped_value!r}", "wrapped")
-    judge_recursive(outcomes, lock, "the lock synchronized() created", target.deadline,
-                    "wrapped")
     outcomes.expect(given_to is given, "other-lock",
                     f"synchronized(obj, lock).get_lock() is {given_to!r}", "wrapped")
     outcomes.verdict()
@@ -787,7 +790,6 @@ def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, sca
     with judged("sharedctypes.Value and sharedctypes.Array with each kind of lock="):
         value = sharedctypes.Value("i", scalar, ctx=ctx)
         array = sharedctypes.Array("i", items, ctx=ctx)
-        reads = (value.value, array[:])
         default_locks = {"Value": value.get_lock(), "Array": array.get_lock()}
         given_locks = {"Value": sharedctypes.Value("i", lock=given, ctx=ctx).get_lock(),
                        "Array": sharedctypes.Array("i", 2, lock=given, ctx=ctx).get_lock()}
@@ -798,12 +800,15 @@ def test_sharedctypes_value_and_array_lock_like_the_top_level(target, items, sca
                 (sharedctypes.Array("i", items, lock=False), ctypes.Array, items),
         }
     outcomes = MODULE_FACTORIES.counter()
-    outcomes.expect(reads == (scalar, items), "misread",
-                    f"sharedctypes.Value('i', {scalar}) and Array('i', <{len(items)} items>) "
-                    f"read {shown(reads)}", "as-top-level")
     for name, lock in default_locks.items():
         judge_recursive(outcomes, lock, f"the lock sharedctypes.{name}() created",
                         target.deadline, "as-top-level")
+    outcomes.verdict()  # before reading through the wrappers, which take those locks
+    with judged("reading sharedctypes.Value and sharedctypes.Array"):
+        reads = (value.value, array[:])
+    outcomes.expect(reads == (scalar, items), "misread",
+                    f"sharedctypes.Value('i', {scalar}) and Array('i', <{len(items)} items>) "
+                    f"read {shown(reads)}", "as-top-level")
     for name, lock in given_locks.items():
         outcomes.expect(lock is given, "other-lock",
                         f"sharedctypes.{name}(..., lock=lock).get_lock() is {lock!r}",
