@@ -87,7 +87,7 @@ ARRAY = OutcomeTable(
                "refused-write-kept": "an assignment refused with TypeError changed the array"},
 )
 
-FIFO = OutcomeTable(
+QUEUE_ORDER = OutcomeTable(
     unit="items got from a Queue proxy",
     acceptable={"in-order": "got back what was put, in order"},
     forbidden={"otherwise": "got other items, or in another order"},
@@ -419,7 +419,7 @@ def test_queue_proxy_raises_full_and_empty(target):
         expect_raises(queue.Empty, lambda: shared.get(timeout=GET_PUT_TIMEOUT),
                       f"get(timeout={GET_PUT_TIMEOUT}) on an empty Queue")
         waited_get = time.monotonic() - started
-    outcomes = FIFO.counter()
+    outcomes = QUEUE_ORDER.counter()
     outcomes.expect(got == [1, 2], "otherwise", f"got {got} back from a Queue given 1, 2",
                     "in-order")
     outcomes.verdict()
@@ -493,7 +493,7 @@ def test_queue_proxy_shutdown(target):
             got = shared.get_nowait()
         expect_raises(queue.ShutDown, shared.get_nowait, "get_nowait() on an empty shut-down "
                                                          "queue")
-    outcomes = FIFO.counter()
+    outcomes = QUEUE_ORDER.counter()
     outcomes.expect(got == 1, "otherwise", f"get after shutdown() gave {got!r}; expected the "
                                            f"item put before", "in-order")
     outcomes.verdict()
