@@ -5,10 +5,12 @@ under every provider it runs with — by a mutant that produces one of its forbi
 provider rows no mutant proves (which must be none).
 """
 
+import ast
 import importlib
 import inspect
 import pkgutil
 import re
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -82,18 +84,25 @@ HELPER_OUTCOMES = {
 }
 
 
+def names_used(function):
+    """The names an invariant's own body uses (its code, not its docstring)."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(body_of(function))))
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | \
+        {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+
+
 def declared_forbidden_outcomes():
     """(invariant, forbidden outcome) pairs of the module tables each invariant counts with and
     of the judge helpers it calls."""
     pairs = set()
     for invariant_id, function in INVARIANTS:
-        source = inspect.getsource(body_of(function))
+        used = names_used(function)
         pairs |= {(invariant_id, outcome)
                   for name, table in vars(inspect.getmodule(function)).items()
-                  if isinstance(table, OutcomeTable) and re.search(rf"\b{name}\b", source)
+                  if isinstance(table, OutcomeTable) and name in used
                   for outcome in table.forbidden}
         pairs |= {(invariant_id, outcome) for helper, outcomes in HELPER_OUTCOMES.items()
-                  if re.search(rf"\b{helper}\(", source) for outcome in outcomes}
+                  if helper in used for outcome in outcomes}
     return pairs
 
 
