@@ -52,7 +52,7 @@ class StoppingQueue(queues.Queue):
                                 send_bytes(obj)
                 except IndexError:
                     pass
-            except Exception as e:
+            except Exception as e:  # noqa: BLE001 (as the real feeder: any error with an item)
                 if is_exiting():
                     return
                 queue_sem.release()
