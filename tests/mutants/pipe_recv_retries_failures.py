@@ -16,7 +16,7 @@ class RetryingConnection(connection.Connection):
         while True:
             try:
                 return super().recv()
-            except Exception:  # the bug: meant only InterruptedError
+            except Exception:  # noqa: BLE001  (the bug: meant only InterruptedError)
                 time.sleep(RETRY_PAUSE)
 
 
