@@ -21,7 +21,7 @@ from conformance.actors import queue as actors
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, Violation, expect_raises, judged
 from conformance.judge.blocking import (bounded, expect_raises_within,
-                                        expect_returns_within)
+                                        expect_returns_within, returns_within)
 from conformance.judge.timing import never_early
 from conformance.specimens import Refused, Unpicklable
 from conformance.strategies import delay_lists, delays, process_counts, scaled, sized
@@ -599,8 +599,8 @@ def test_unpicklable_item_is_dropped_and_frees_its_slot(target):
         outcomes.observe("slot-kept", f"put('next', timeout={target.deadline:g}) raised "
                                       f"queue.Full")
     else:
-        got = expect_returns_within(lambda: q.get(timeout=target.deadline),
-                                    target.deadline * 2, "get() of the next item")
+        got = returns_within(lambda: q.get(timeout=target.deadline), target.deadline * 2,
+                             "get() of the next item", stuck_in="Queue.get of the next item")
         outcomes.expect(got == "next", "not-next", f"got {got!r}, expected 'next'", "dropped")
     outcomes.verdict()
     retire(q, target.deadline)

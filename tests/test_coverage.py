@@ -79,6 +79,7 @@ HELPER_OUTCOMES = {
     "expect_raises": ("returned", "raised-other"),
     "expect_raises_within": ("blocked", "returned", "raised-other"),
     "expect_returns_within": ("blocked", "raised"),
+    "returns_within": ("raised",),
     "never_early": ("early",),
     "expect_linearizable": ("not-linearizable",),
 }

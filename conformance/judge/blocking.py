@@ -6,7 +6,7 @@ daemon thread for at most a deadline.  Still running then is the forbidden outco
 
 import threading
 
-from conformance.judge import RAISED, expect_raises, violation
+from conformance.judge import RAISED, Stuck, expect_raises, violation
 
 BLOCKED = "blocked"  # the call was still running when its bound expired
 
@@ -47,6 +47,19 @@ def expect_returns_within(call, seconds, what):
     if ended == BLOCKED:
         raise violation(BLOCKED, f"{what} still blocked after {seconds:g} s; expected it to "
                                  f"return")
+    if ended == "raised":
+        raise violation(RAISED, f"{what} raised {type(value).__name__}: {value}") from value
+    return value
+
+
+def returns_within(call, seconds, what, *, stuck_in):
+    """``call()`` is the means to the next observation, not the promise judged: raising is the
+    forbidden outcome ``raised``; still running after ``seconds`` is a liveness failure
+    (``Stuck``, naming ``stuck_in``), as any other wait that never ends."""
+    __tracebackhide__ = True
+    ended, value = bounded(call, seconds)
+    if ended == BLOCKED:
+        raise Stuck(f"{what} still running after {seconds:g} s", stuck_in=stuck_in)
     if ended == "raised":
         raise violation(RAISED, f"{what} raised {type(value).__name__}: {value}") from value
     return value
