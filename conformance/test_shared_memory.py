@@ -325,14 +325,15 @@ def list_sharing_programs(draw):
 
 LARGE_BLOCK = 16 * mmap.PAGESIZE + 123
 LARGE_SIZES = [LARGE_BLOCK, 3 * mmap.PAGESIZE, 1]
-# Regions from the first byte to the last, with a gap of LARGE_GAP bytes no attacher writes before
-# each inner boundary: explicit examples run first and a failing one ends the search, so with
-# no such byte here a bug that changes bytes nobody wrote could never be seen as
-# outside-changed (it changes written bytes too, and this example would fail without it).
+# Regions from the first byte to the last, with LARGE_GAP bytes no attacher writes before each
+# inner boundary: explicit examples run first and a failing one ends the search, so with no such
+# byte here a bug that changes bytes nobody wrote could never be seen as outside-changed (it
+# changes written bytes too, and this example would fail without it).
 LARGE_GAP = 8
 LARGE_SHARING = {
     "size": LARGE_BLOCK, "pattern": b"the creator wrote this; ",
-    "regions": ((0, LARGE_BLOCK // 4 - LARGE_GAP), (LARGE_BLOCK // 4, LARGE_BLOCK // 2 - LARGE_GAP),
+    "regions": ((0, LARGE_BLOCK // 4 - LARGE_GAP),
+                (LARGE_BLOCK // 4, LARGE_BLOCK // 2 - LARGE_GAP),
                 (LARGE_BLOCK // 2, 3 * LARGE_BLOCK // 4 - LARGE_GAP),
                 (3 * LARGE_BLOCK // 4, LARGE_BLOCK)),
     "masks": (0x01, 0x5A, 0xA5, 0xFF),
