@@ -42,11 +42,12 @@ SHARED_QUEUE = OutcomeTable(
     forbidden={"unbound-address": "after start() the address still has port 0, or another host"},
 )
 
+# The intruder writes only through a manager whose connect() returned, so a change by a refused
+# client cannot be observed apart from its admission: the dict it wrote is the evidence of that.
 WRONG_KEY = OutcomeTable(
     unit="connections with a wrong authkey",
-    acceptable={"refused": "connect() raised AuthenticationError and nothing changed"},
-    forbidden={"admitted": "connect() succeeded", "other-error": "raised something else",
-               "changed": "the shared dict changed although the client was refused"},
+    acceptable={"refused": "connect() raised AuthenticationError"},
+    forbidden={"admitted": "connect() succeeded", "other-error": "raised something else"},
 )
 
 NOBODY_LISTENS = OutcomeTable(
@@ -201,8 +202,8 @@ def test_clients_of_a_remote_manager_share_its_queue(target, program):
 
 
 def test_a_wrong_authkey_is_refused(target):
-    """A client connecting with the wrong authkey gets AuthenticationError and changes nothing;
-    the server goes on serving clients with the right key.
+    """A client connecting with the wrong authkey gets AuthenticationError; the server goes on
+    serving clients with the right key.
 
     Docs: multiprocessing — Authentication keys ("If authentication fails then
     AuthenticationError is raised"); Managers (BaseManager authkey).
@@ -225,8 +226,6 @@ def test_a_wrong_authkey_is_refused(target):
         _, raised, message = seen
         outcomes.expect(issubclass(raised, target.ctx.AuthenticationError), "other-error",
                         f"{raised.__name__}: {message}", "refused")
-        outcomes.expect(final == {}, "changed", f"the shared dict after the refused client: "
-                                                f"{final}", "refused")
     outcomes.verdict()
 
 
