@@ -85,11 +85,26 @@ HELPER_OUTCOMES = {
 }
 
 
-def names_used(function):
-    """The names an invariant's own body uses (its code, not its docstring)."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(body_of(function))))
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | \
+def names_used(function, seen=None):
+    """The names an invariant's code uses (not its docstring's words), and those of the functions
+    of its own module it calls, at any depth: a table may be counted with in a helper."""
+    function = body_of(function)
+    seen = set() if seen is None else seen
+    seen.add(function)
+    try:
+        source = inspect.getsource(function)
+    except OSError:  # made at run time (no source of its own)
+        return set()
+    tree = ast.parse(textwrap.dedent(source))
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)} | \
         {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    module = inspect.getmodule(function)
+    for name in list(used):
+        helper = getattr(module, name, None)
+        if inspect.isfunction(helper) and helper.__module__ == module.__name__ \
+                and helper not in seen:
+            used |= names_used(helper, seen)
+    return used
 
 
 def declared_forbidden_outcomes():
@@ -145,6 +160,24 @@ def test_every_invariant_and_provider_is_proven_by_a_mutant():
     unproven = unproven_rows()
     print(f"invariant x provider rows no mutant proves able to fail: {len(unproven)}")
     assert unproven == []
+
+
+def test_every_forbidden_outcome_is_produced_by_a_mutant():
+    """Each branch of each invariant's judgement (a forbidden outcome of its tables or of the
+    judge helpers it calls) is reached by a mutant that must produce it."""
+    unproduced = unproduced_forbidden_outcomes()
+    print(f"forbidden outcomes no mutant produces: {len(unproduced)} of "
+          f"{len(declared_forbidden_outcomes())}")
+    assert unproduced == []
+
+
+def test_every_kill_names_a_forbidden_outcome_of_its_invariant():
+    declared = declared_forbidden_outcomes() | {
+        (invariant, "raised") for invariant, _ in INVARIANTS}  # a judged call that raised
+    wrong = {(mutant, invariant, name) for mutant in MUTANTS
+             for invariant, kill in kills_of(mutant).items()
+             for name in (*kill.forbidden, *kill.also) if (invariant, name) not in declared}
+    assert wrong == set()
 
 
 def test_every_kill_names_an_invariant_under_its_provider():
