@@ -103,7 +103,10 @@ def exitcode_of(process):
 
 def kill_pid(pid):
     """SIGKILL ``pid`` if it still runs (where there are no signals, nothing to do: such a
-    grandchild exits with its own bounded wait)."""
+    grandchild exits with its own bounded wait).  Never the kit's own process or its parent,
+    whatever pid a broken implementation reports for a process object."""
+    if pid in (os.getpid(), os.getppid()):
+        return
     if pid and hasattr(signal, "SIGKILL") and pid_alive(pid):
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
