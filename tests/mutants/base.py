@@ -42,7 +42,9 @@ class Kill:
 
 
 def violated(*forbidden, under=ALL, also=()):
-    if not forbidden:
+    """``violated()`` with ``also`` only: a bug whose forbidden outcome varies from run to run
+    (one of those listed shows, none of them every time); none counts as produced."""
+    if not forbidden and not also:
         raise ValueError("violated() names the forbidden outcome(s) the mutant must produce")
     return Kill("violated", tuple(under), forbidden=tuple(forbidden), also=tuple(also))
 

@@ -20,5 +20,5 @@ class NonBlockingConnection(connection.Connection):
 get_context, get_all_start_methods = mutant(Pipe=pipe_of(NonBlockingConnection))
 KILLS = {
     "test_pipe.py::test_messages_cross_processes_intact_with_boundaries":
-        violated("raised", also=("altered", "missing")),
+        violated(also=("missing", "raised", "altered")),  # which one depends on the timing
 }
