@@ -31,11 +31,11 @@ from tests.mutants.base import ALL, Kill
 NOT_MUTANTS = {"base", "identity"}
 MUTANTS = sorted(info.name for info in pkgutil.iter_modules(tests.mutants.__path__)
                  if info.name not in NOT_MUTANTS)
-BATCH_MUTANTS = 8  # mutants per pytest session
+BATCH_MUTANTS = 16  # mutants per pytest session
 BATCH_COMMAND_CHARS = 24_000  # Windows caps a command line at 32 767 characters
 # Sessions run at once: most of a mutant session's time is spent waiting out the liveness
 # deadlines of the hangs it provokes, not on the CPU.
-LANES = 3 * (os.cpu_count() or 1)
+LANES = 4 * (os.cpu_count() or 1)
 
 
 def mutant_module(mutant):
