@@ -1,8 +1,12 @@
-"""Bug: Process.pid (and ident) is read only from the object's Popen, which a child's own
-process object does not have: current_process().pid is None in every child.  CPython returns
-os.getpid() when the object is the current process, and the Popen's pid otherwise."""
+"""Bug: a drop-in that rewrote the spawning start methods' Process class reads Process.pid (and
+ident) only from the object's Popen, which a spawned child's own process object does not have:
+current_process().pid is None in every spawn and forkserver child (its fork class, the standard
+library's, is right).  CPython returns os.getpid() when the object is the current process, and
+the Popen's pid otherwise."""
 
-from tests.mutants.base import mutant, process_of, violated
+import multiprocessing
+
+from tests.mutants.base import SPAWNING, mutant, process_of, violated
 
 
 class PidFromPopen:
@@ -14,7 +18,17 @@ class PidFromPopen:
     pid = ident
 
 
-get_context, get_all_start_methods = mutant(Process=process_of(PidFromPopen, globals()))
+BROKEN = process_of(PidFromPopen, globals())
+
+
+def process(ctx, *args, **kwargs):
+    if ctx.get_start_method() in SPAWNING:
+        return BROKEN(ctx, *args, **kwargs)
+    return multiprocessing.get_context(ctx.get_start_method()).Process(*args, **kwargs)
+
+
+get_context, get_all_start_methods = mutant(Process=process)
 KILLS = {
-    "test_process.py::test_a_child_sees_the_identity_its_parent_gave_it": violated("wrong-pid"),
+    "test_process.py::test_a_child_sees_the_identity_its_parent_gave_it":
+        violated("wrong-pid", under=SPAWNING),
 }
