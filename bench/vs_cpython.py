@@ -35,6 +35,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -254,6 +255,11 @@ def main():
                              "medians (default 1)")
     parser.add_argument("--json", metavar="PATH", help="write the figures as JSON")
     args = parser.parse_args()
+    # A shell starts background jobs with SIGINT ignored, and an ignored signal stays ignored
+    # across exec: CPython's tests that interrupt themselves would then fail after waiting out
+    # their timeouts.  A handler here is reset to the default in the suites' processes.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     # CPython's suite runs in a scratch directory: a relative path would not be found there.
     python = os.path.abspath(shutil.which(args.python) or args.python)
 
