@@ -4,8 +4,9 @@
 seeded with the run's seed so that the printed reproduce command draws the same examples.  It
 remembers the example being run (a deadline failure, which Hypothesis does not shrink, names the
 example that got stuck), runs a failing example again ``--mp-reruns`` times to say how reliably
-the violation reproduces (races show only sometimes), and counts the examples and the size of
-their programs.  Under ``--mp-soak`` it keeps drawing fresh examples until the invariant's share
+the violation reproduces (races show only sometimes), answers Hypothesis's final replay of a
+violating example with the evidence it recorded (not a further run), and counts the examples
+and the size of their programs.  Under ``--mp-soak`` it keeps drawing fresh examples until the invariant's share
 of the budget is spent.
 """
 
@@ -13,6 +14,7 @@ import functools
 import time
 
 from hypothesis import given, seed
+from hypothesis.control import current_build_context
 from hypothesis import settings as hypothesis_settings
 
 from conformance import profiles
@@ -39,12 +41,19 @@ tally = Tally()
 
 def invariant(**strategies):
     def decorate(test):
+        # The last example that violated the promise, and its evidence.
+        violated = {}
+
         @functools.wraps(test)
         def one_example(*args, **kwargs):
             __tracebackhide__ = True
             drawn = {name: kwargs[name] for name in strategies}
             scenario.current_example.clear()
             scenario.current_example.update(drawn)
+            if violated.get("drawn") == drawn and replaying():
+                # Hypothesis replays a failing example to report it: the evidence recorded
+                # when it failed is that report (how reliably it reproduces is --mp-reruns').
+                raise violated["violation"]
             tally.examples += 1
             tally.size += size_of(drawn)
             try:
@@ -53,6 +62,7 @@ def invariant(**strategies):
                 reruns = run_settings.current().reruns
                 violation.reruns = (sum(violates(test, args, kwargs) for _ in range(reruns)),
                                     reruns)
+                violated.update(drawn=drawn, violation=violation)
                 raise
 
         chosen = run_settings.current()
@@ -69,12 +79,14 @@ def invariant(**strategies):
         @functools.wraps(searching)
         def soaking(*args, **kwargs):
             __tracebackhide__ = True
+            violated.clear()  # this call's examples only (one per start method and provider)
             searching(*args, **kwargs)
             tally.rounds = 1
             if tally.soak_budget is None:
                 return
             end = time.monotonic() + tally.soak_budget
             while time.monotonic() < end:  # a new seed per round: fresh examples
+                violated.clear()
                 seed(f"{chosen.seed}/{tally.rounds}" if chosen.seed is not None else None)(
                     hypothesis_settings(profile, database=None)(
                         given(**strategies)(one_example)))(*args, **kwargs)
@@ -83,6 +95,11 @@ def invariant(**strategies):
         return soaking
 
     return decorate
+
+
+def replaying():
+    """Whether Hypothesis is running its final replay of a failing example."""
+    return current_build_context().is_final
 
 
 def violates(test, args, kwargs):
