@@ -3,8 +3,8 @@
 A foreign project (many trivial tests and one Hypothesis test) runs with the kit's plugin loaded
 (as it is wherever the kit is installed) and with it disabled: the same tests pass, Hypothesis
 draws the same number of examples (also with ``CI`` set, which makes Hypothesis load its ``ci``
-profile), no warning filter, header or report section is added, and the wall time stays within
-5 %.
+profile), and no warning filter, header or report section is added.  What the plugin costs such a
+project in time is ``bench/citizen.py``'s to show.
 """
 
 import os
@@ -47,7 +47,7 @@ def run_project(project, *options, ci=False):
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "PYTEST_ADDOPTS")}
     if ci:
         env["CI"] = "true"
-    started = time.perf_counter()
+    started = time.perf_counter()  # for bench/citizen.py
     completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                                 "-p", "no:randomly", *options, str(project)], cwd=project,
                                capture_output=True, text=True, env=env, timeout=300)
@@ -60,7 +60,6 @@ def test_a_foreign_project_runs_as_if_the_kit_were_absent(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "test_project.py").write_text(PROJECT_TEST)
-    with_kit, without_kit = [], []
     for ci in (False, True):
         _, examples_with, output_with = run_project(project, ci=ci)
         _, examples_without, output_without = run_project(project, "-p", "no:conformance",
@@ -69,10 +68,3 @@ def test_a_foreign_project_runs_as_if_the_kit_were_absent(tmp_path):
         assert "conformance" not in output_with
         assert output_with.splitlines()[-1].split(" in ")[0] == \
             output_without.splitlines()[-1].split(" in ")[0]
-    for _ in range(5):  # alternate, and compare the fastest of each: the machine is noisy
-        without_kit.append(run_project(project, "-p", "no:conformance")[0])
-        with_kit.append(run_project(project)[0])
-    ratio = min(with_kit) / min(without_kit)
-    print(f"foreign project, {TRIVIAL_TESTS + 2} tests: with the kit {min(with_kit):.2f} s, "
-          f"without {min(without_kit):.2f} s, ratio {ratio:.3f}")
-    assert ratio <= 1.05

@@ -11,7 +11,6 @@ import multiprocessing
 import pickle
 import queue
 import random
-import time
 from collections import deque
 from typing import Any, NamedTuple
 
@@ -441,13 +440,14 @@ def test_describe_shows_the_stuck_operations_with_relative_times():
     assert text.endswith("next:\n  p2 read() -> 'x'  [4.000000 .. 5.000000]")
 
 
-def test_long_unique_value_register_history_checks_quickly():
+def test_long_unique_value_register_history_checks_in_few_states():
+    """2000 operations are checked exploring at most 5000 configurations: the cost grows with
+    the history's length, not with the orders of its overlapping operations (the time it takes
+    is bench/linearizability.py's to show)."""
     rng = random.Random(1)
     steps = run_register([(rng.randrange(2), 0, COMPLETED) for _ in range(2000)])
     history = timed(steps, [(rng.randrange(8), rng.randrange(8)) for _ in steps])
-    started = time.perf_counter()
-    assert check(history, Register()).outcome == "ok"
-    assert time.perf_counter() - started < 1.0
+    assert check(history, Register(), max_states=5_000).outcome == "ok"
 
 
 # -- the recorder ---------------------------------------------------------------------------------
