@@ -14,12 +14,12 @@ exact node IDs selected), the batches in parallel on every core.
 """
 
 import fnmatch
+import functools
 import importlib
 import multiprocessing
 import os
 import pkgutil
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -69,9 +69,16 @@ def missing_capabilities(invariant, method, provider):
     markers = [*as_list(getattr(module, "pytestmark", [])),
                *as_list(getattr(getattr(module, name), "pytestmark", []))]
     needed = [arg for mark in markers if mark.name == "requires" for arg in mark.args]
-    target = Target(multiprocessing, method, 30, provider, without=option_values("mp-without"))
-    reasons = [reason for reason in map(target.missing, needed) if reason is not None]
+    reasons = [reason for reason in map(real_target(method, provider).missing, needed)
+               if reason is not None]
     return "; ".join(reasons) or None
+
+
+@functools.lru_cache(maxsize=None)
+def real_target(method, provider):
+    """The real implementation under ``method``; it probes each capability once (some probes
+    start processes)."""
+    return Target(multiprocessing, method, 30, provider, without=option_values("mp-without"))
 
 
 def as_list(marks):
@@ -207,32 +214,6 @@ def run_identity(tmp_path):
     """The mutants' wrapper with no bug, over the whole kit, under the mutants' profile."""
     return run_kit(tmp_path, "conformance", "--mp-impl=tests.mutants.identity",
                    "--mp-deadline=5", "-n", str(os.cpu_count() or 1), timeout=1800)
-
-
-@pytest.fixture(scope="session")
-def mutant_runs(request, tmp_path_factory):
-    """Runs of the kit against every selected mutant, in batches started together, and the
-    identity run (the longest, started first) alongside them.
-
-    Each batch is a separate pytest process, so they parallelise without pytest-xdist; under
-    xdist (which spreads the tests itself) each test runs its mutant alone when it comes.
-    """
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        yield {}
-        return
-    names = {getattr(item, "originalname", item.name) for item in request.session.items}
-    selected = [item.callspec.params["mutant"] for item in request.session.items
-                if getattr(item, "originalname", "") == "test_invariant_catches_mutant"]
-    with ThreadPoolExecutor(max_workers=LANES) as pool:
-        runs = {}
-        if "test_wrapped_real_implementation_passes_everything" in names:
-            runs["identity"] = pool.submit(run_identity, tmp_path_factory.mktemp("identity"))
-        for group in batches(selected):
-            future = pool.submit(run_batch, group, tmp_path_factory.mktemp("batch"))
-            runs.update(dict.fromkeys(group, future))
-        yield runs
-        for future in runs.values():
-            future.cancel()
 
 
 @pytest.mark.parametrize("mutant", MUTANTS)
