@@ -202,9 +202,11 @@ def run_batch(mutants, tmp_path):
     node_ids = [f"conformance/{key.split('::')[0]}::{key.split('::')[1]}"
                 for mutant in mutants for key in expected_rows(mutant, several)]
     # A row a mutant hangs unbounded (a bug of the kit's own bounds) ends at the backstop as
-    # that row's failure, not as the whole batch's timeout.
+    # that row's failure, not as the whole batch's timeout.  Nearly every row fails, and
+    # pytest's default tracebacks parse the module of every frame of each failure: half the
+    # session's CPU, for text the verdicts do not read.
     results, completed = run_kit(tmp_path, *node_ids, "--mp-deadline=5", "--mp-reruns=0",
-                                 "--mp-backstop=120",
+                                 "--mp-backstop=120", "--tb=native",
                                  *(f"--mp-impl=tests.mutants.{mutant}" for mutant in mutants),
                                  "-p", "no:xdist", timeout=900)
     return {mutant: (results, completed, several) for mutant in mutants}
