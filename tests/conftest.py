@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.test_mutants import LANES, batches, run_batch, run_identity
+from tests.test_mutants import LANES, batches, check_batch, identity_parts, run_identity
 
 SELF_TEST = "tests/test_mutants.py"
 
@@ -19,7 +19,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session", autouse=True)
 def mutant_runs(request, tmp_path_factory):
     """Runs of the kit against every selected mutant, in batches started together, and the
-    identity run (the longest, started first) alongside them.
+    identity run's sessions (started first) alongside them.
 
     Each batch is a separate pytest process, so they parallelise without pytest-xdist; under
     xdist (which spreads the tests itself) each test runs its mutant alone when it comes.
@@ -33,9 +33,11 @@ def mutant_runs(request, tmp_path_factory):
     with ThreadPoolExecutor(max_workers=LANES) as pool:
         runs = {}
         if "test_wrapped_real_implementation_passes_everything" in names:
-            runs["identity"] = pool.submit(run_identity, tmp_path_factory.mktemp("identity"))
+            for index, modules in enumerate(identity_parts()):
+                runs[f"identity {index}"] = pool.submit(
+                    run_identity, tmp_path_factory.mktemp("identity"), modules)
         for group in batches(selected):
-            future = pool.submit(run_batch, group, tmp_path_factory.mktemp("batch"))
+            future = pool.submit(check_batch, group, tmp_path_factory.mktemp("batch"))
             runs.update(dict.fromkeys(group, future))
         yield runs
         for future in runs.values():
