@@ -6,8 +6,8 @@ remembers the example being run (a deadline failure, which Hypothesis does not s
 example that got stuck), runs a failing example again ``--mp-reruns`` times to say how reliably
 the violation reproduces (races show only sometimes), answers Hypothesis's final replay of a
 violating example with the evidence it recorded (not a further run), and counts the examples
-and the size of their programs.  Under ``--mp-soak`` it keeps drawing fresh examples until the invariant's share
-of the budget is spent.
+and the size of their programs.  Under ``--mp-soak`` it keeps drawing fresh examples until the
+invariant's share of the budget is spent.
 """
 
 import functools
