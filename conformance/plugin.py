@@ -312,7 +312,7 @@ class Invariants:
                     pytest.skip(f"unsupported: needs {capability}: {reason}")
 
     def pytest_sessionfinish(self):
-        """Shut down what targets kept between scenarios (the manager provider's server)."""
+        """Shut down what targets kept between scenarios (their manager servers)."""
         for target in self.run.targets.values():
             target.close()
 
@@ -332,6 +332,9 @@ class Invariants:
             return
         if not (report.when == "call" or (report.when == "setup" and not report.passed)):
             return
+        target = self.run.targets.get(tuple(item.callspec.params["target"]))
+        if report.failed and target is not None:  # a failure seen after its scenario ended
+            target.kept_server.discard()  # may have left the server wedged or its state wrong
         result, deviation = self.result_of(item, report, call)
         reporting.attach(report, result)
         item.user_properties.extend(reporting.junit_properties(result))

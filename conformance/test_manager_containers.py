@@ -127,7 +127,7 @@ def run_recorders(target, make, program, drain=False):
     """Each plan's ops from its own process on ``make(manager)``; return the histories.  With
     ``drain`` the parent then empties the queue, recording that too."""
     with target.scenario() as s:
-        shared = make(s.manager())
+        shared = make(s.kept_manager())
         histories = s.run(actors.record, program, role="recorder", stuck_in="a proxy call",
                           extra_args=(shared, s.board(len(program)), s.deadline))
         if drain:
@@ -246,7 +246,7 @@ def test_join_waits_until_every_item_is_done(target, program):
     items = sum(len(work) for _, work in consumers)
     with target.scenario() as s:
         board = s.board(actors.DONE + len(consumers))
-        shared = getattr(s.manager(), program["kind"])()
+        shared = getattr(s.kept_manager(), program["kind"])()
         with judged(f"put() into a {program['kind']}"):
             for item in range(items):
                 shared.put(item)
@@ -273,7 +273,7 @@ def test_namespace_attributes_can_be_set_read_and_deleted(target):
     Promises: MGR-15.
     """
     with target.scenario() as s:
-        namespace = s.manager().Namespace(y="hello")
+        namespace = s.kept_manager().Namespace(y="hello")
         with judged("setting Namespace attributes"):
             namespace.x = 10
             namespace.a = [1]
@@ -310,7 +310,7 @@ def test_namespace_private_attributes_stay_in_the_proxy(target):
     """
     with target.scenario() as s:
         board = s.board(1)
-        namespace = s.manager().Namespace()
+        namespace = s.kept_manager().Namespace()
         reader = s.start(actors.read_when_told, namespace, board, ["public", "_private"],
                          s.deadline, role="reader")
         with judged("setting a public and a '_' attribute"):
@@ -343,7 +343,7 @@ def test_value_proxy_reads_and_writes_its_value(target):
     Promises: MGR-17.
     """
     with target.scenario() as s:
-        value = s.manager().Value("i", 7)
+        value = s.kept_manager().Value("i", 7)
         with judged("reads and writes of a Value proxy"):
             reads = [("initial .value", value.value, 7), ("initial get()", value.get(), 7)]
             value.set(8)
@@ -373,7 +373,7 @@ def test_array_proxy_is_a_shared_array(target):
     Promises: MGR-18.
     """
     with target.scenario() as s:
-        shared = s.manager().Array("i", [1, 2, 3])
+        shared = s.kept_manager().Array("i", [1, 2, 3])
         with judged("len(), indexing, slicing, assignment and iteration of an Array proxy"):
             length, item = len(shared), shared[1]
             piece = shared[0:2]
@@ -403,7 +403,7 @@ def test_queue_proxy_raises_full_and_empty(target):
     Promises: MGR-19.
     """
     with target.scenario() as s:
-        shared = s.manager().Queue(2)
+        shared = s.kept_manager().Queue(2)
         with judged("put() into a Queue(2) with room"):
             shared.put(1)
             shared.put(2)
@@ -436,7 +436,7 @@ def test_queue_proxy_put_completes_in_the_server(target):
     Promises: MGR-20.
     """
     with target.scenario() as s:
-        shared = s.manager().Queue()
+        shared = s.kept_manager().Queue()
         with judged("put(), empty() and qsize() of a Queue proxy"):
             shared.put("item")
             empty, size = shared.empty(), shared.qsize()
@@ -461,7 +461,7 @@ def test_task_done_called_too_often_raises_value_error(target):
     Promises: MGR-21, MGR-22.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         for kind in ("Queue", "JoinableQueue"):
             shared = getattr(manager, kind)()
             with judged(f"put(), get() and one task_done() on a {kind}"):
@@ -480,7 +480,7 @@ def test_queue_proxy_shutdown(target):
     Promises: MGR-21.
     """
     with target.scenario() as s:
-        shared = s.manager().Queue()
+        shared = s.kept_manager().Queue()
         if not hasattr(queue.Queue, "shutdown"):  # the documented boundary: added in 3.13
             expect_raises(AttributeError, lambda: shared.shutdown,
                           "Queue proxy .shutdown before Python 3.13")
@@ -531,7 +531,7 @@ def test_a_manager_offers_every_shared_type(target):
     """
     outcomes = SHARED_TYPES_WORK.counter()
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         base_proxy = managers_attribute(manager, "BaseProxy", "tell a proxy from a plain value")
         for typeid, args, operate, expected in SHARED_TYPES:
             try:  # what creating or using the shared type raises is the evidence
@@ -606,7 +606,7 @@ def test_a_child_exits_with_its_large_item_unconsumed_in_a_manager_queue(target)
     Promises: Q-22, MGR-20.
     """
     with target.scenario() as s:
-        shared = s.manager().Queue()
+        shared = s.kept_manager().Queue()
         putter = s.start(actors.put_large_item, shared, LARGE_ITEM, role="putter")
         s.join([putter], stuck_in="process exit after putting a large item into a manager "
                                   "Queue nobody reads")

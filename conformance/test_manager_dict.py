@@ -72,7 +72,7 @@ def test_dict_and_list_start_as_given(target, pairs):
                  ("dict(sequence)", "dict", (pairs,), dict(pairs)), ("list()", "list", (), []),
                  ("list(sequence)", "list", (tuple(pairs),), list(pairs)))
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         base_proxy = managers_attribute(manager, "BaseProxy", "tell a proxy from a plain value")
         made = [getattr(manager, typeid)(*args) for _, typeid, args, _ in creations]
         (seen,) = s.run(actors.contents_of, [made], role="reader",
@@ -91,7 +91,7 @@ def test_dict_and_list_start_as_given(target, pairs):
 def run_writers(target, plans):
     """Each plan's writes from its own process into one Manager dict; return the dict's copy."""
     with target.scenario() as s:
-        shared = s.manager().dict()
+        shared = s.kept_manager().dict()
         s.run(actors.write, list(enumerate(plans)), role="writer",
               stuck_in="DictProxy.__setitem__", extra_args=(shared, s.board(len(plans)),
                                                             s.deadline))
@@ -153,7 +153,7 @@ def test_read_after_signalled_write_sees_it(target, rounds):
     Promises: MGR-4, EVT-5.
     """
     with target.scenario() as s:
-        shared = s.manager().dict()
+        shared = s.kept_manager().dict()
         written = [s.keep(target.ctx.Event()) for _ in rounds]
         read = [s.keep(target.ctx.Event()) for _ in rounds]
         reader = s.start(actors.read_when_signalled, shared, written, read,
@@ -183,7 +183,7 @@ def test_dict_operations_are_linearizable(target, program):
     Promises: MGR-4, MGR-8.
     """
     with target.scenario() as s:
-        shared = s.manager().dict()
+        shared = s.kept_manager().dict()
         histories = s.run(actors.record, program, role="recorder", stuck_in="a DictProxy call",
                           extra_args=(shared, s.board(len(program)), s.deadline))
     expect_linearizable(histories, KeyValueMap(), "a dict proxy", target.deadline)

@@ -140,7 +140,7 @@ def test_str_is_the_referents_repr_and_repr_names_the_proxy(target):
     Promises: MGR-5.
     """
     with target.scenario() as s:
-        shared = s.manager().list([1, "two"])
+        shared = s.kept_manager().list([1, "two"])
         with judged("str() and repr() of a list proxy"):
             shown, described = str(shared), repr(shared)
     outcomes = STR_AND_REPR.counter()
@@ -159,7 +159,7 @@ def test_a_proxy_never_equals_a_plain_value(target):
     Promises: MGR-6.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         pairs = [("list", manager.list([1, 2, 3]), [1, 2, 3]),
                  ("dict", manager.dict({"a": 1}), {"a": 1})]
         with judged("== and != between a proxy and a plain value"):
@@ -181,7 +181,7 @@ def test_slices_are_plain_copies(target):
     Promises: MGR-7.
     """
     with target.scenario() as s:
-        shared = s.manager().list([1, [2], 3, 4])
+        shared = s.kept_manager().list([1, [2], 3, 4])
         with judged("l[1:3] and l[0] of a list proxy"):
             piece, item = shared[1:3], shared[0]
         if type(piece) is list:
@@ -208,7 +208,7 @@ def test_referent_exceptions_keep_their_type(target):
     Promises: MGR-8.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         shared_dict, shared_list = manager.dict(), manager.list([1])
         expect_raises(KeyError, lambda: shared_dict["missing"], "d['missing']")
         expect_raises(KeyError, lambda: shared_dict.pop("missing"), "d.pop('missing')")
@@ -228,7 +228,7 @@ def test_plain_nested_values_are_copies(target):
     """
     read = "read the shared containers' nested values"
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         shared_dict, shared_list = manager.dict({"k": [1]}), manager.list([{"a": 0}])
         with judged("d['k'] and l[0], then changing what they returned"):
             nested_list, nested_dict = shared_dict["k"], shared_list[0]
@@ -257,7 +257,7 @@ def test_nested_proxies_are_references(target):
     Promises: MGR-10, MGR-11.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         inner = manager.dict()
         appended = manager.list()
         with judged("storing a dict proxy in list proxies, then writing through it"):
@@ -286,7 +286,7 @@ def test_dict_views_are_list_copies(target):
     Promises: MGR-12.
     """
     with target.scenario() as s:
-        shared = s.manager().dict({"a": 1})
+        shared = s.kept_manager().dict({"a": 1})
         with judged("keys(), values() and items() of a dict proxy, then a write"):
             views = [("keys()", shared.keys(), ["a"]), ("values()", shared.values(), [1]),
                      ("items()", shared.items(), [("a", 1)])]
@@ -311,7 +311,7 @@ def test_iterating_a_proxy_iterates_its_referent(target):
     Promises: MGR-13.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         keyed, listed = manager.dict({"b": 1, "a": 2}), manager.list([3, [4], "five"])
         with judged("iterating a dict proxy and a list proxy"):
             keys, elements = list(itertools.islice(keyed, 3)), list(itertools.islice(listed, 4))
@@ -333,7 +333,7 @@ def test_deepcopy_copies_the_value_but_pickling_keeps_the_referent(target):
     Promises: MGR-14.
     """
     with target.scenario() as s:
-        shared = s.manager().dict({"a": 1})
+        shared = s.kept_manager().dict({"a": 1})
         with judged("copy.deepcopy(proxy), and pickling and unpickling it"):
             copied = copy.deepcopy(shared)
             unpickled = pickle.loads(pickle.dumps(shared))
@@ -365,7 +365,7 @@ def test_unexposed_methods_raise_remote_error(target):
     Promises: MGR-35.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         remote_error = managers_attribute(manager, "RemoteError", "name the error expected")
         shared = manager.dict({"a": 1})
         expect_raises(remote_error, lambda: shared._callmethod("fromkeys", (["b"],)),
@@ -393,7 +393,7 @@ def test_proxies_sent_to_other_processes_keep_their_referent(target):
     Promises: MGR-37, INH-9.
     """
     with target.scenario() as s:
-        shared = s.manager().dict()
+        shared = s.kept_manager().dict()
         carriers = {"argument": shared, "queue": s.keep(target.ctx.Queue()),
                     "pipe": target.ctx.Pipe(duplex=False)}
         children = [s.start(actors.receive_and_write, route,
@@ -513,7 +513,7 @@ def test_callmethod_returns_a_copy_of_the_result(target):
     Promises: MGR-34.
     """
     with target.scenario() as s:
-        shared = s.manager().list([[1], 3, 2])
+        shared = s.kept_manager().list([[1], 3, 2])
         with judged("_callmethod() of a list proxy"):
             first = shared._callmethod("__getitem__", (0,))
             first.append(9)
@@ -544,7 +544,7 @@ def test_getvalue_returns_a_copy_of_the_referent(target):
     Promises: MGR-36.
     """
     with target.scenario() as s:
-        shared = s.manager().list([1, [2]])
+        shared = s.kept_manager().list([1, [2]])
         with judged("_getvalue() of a list proxy"):
             value = shared._getvalue()
         if type(value) is list:
@@ -570,7 +570,7 @@ def test_getvalue_of_an_unpicklable_referent_raises(target):
     Promises: MGR-36.
     """
     with target.scenario() as s:
-        manager = s.manager()
+        manager = s.kept_manager()
         expect_raises(managers_attribute(manager, "RemoteError", "name the error expected"),
                       manager.Lock()._getvalue,
                       "_getvalue() of a Lock proxy (an unpicklable referent)")

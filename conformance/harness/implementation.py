@@ -11,7 +11,7 @@ import pkgutil
 
 import conformance.actors
 from conformance import capabilities
-from conformance.harness.scenario import PrimitivesServer, Scenario
+from conformance.harness.scenario import KeptServer, Scenario
 
 REQUIRED_FUNCTIONS = ("get_context", "get_all_start_methods")
 
@@ -71,7 +71,7 @@ class Target:
         self.provider = provider
         self.without = tuple(without)
         self.ctx = module.get_context(method)
-        self.primitives_server = PrimitivesServer(self.ctx)
+        self.kept_server = KeptServer(self.ctx)
         self._missing = {}
         if method == "forkserver" and hasattr(self.ctx, "set_forkserver_preload"):
             self.ctx.set_forkserver_preload(["conformance.harness.preload", *actor_modules()])
@@ -84,12 +84,11 @@ class Target:
         return self.module.__name__
 
     def scenario(self):
-        return Scenario(self.ctx, self.deadline, self.provider,
-                        self.primitives_server if self.provider == "manager" else None)
+        return Scenario(self.ctx, self.deadline, self.provider, self.kept_server)
 
     def close(self):
         """Shut down what the target keeps between scenarios."""
-        self.primitives_server.discard()
+        self.kept_server.discard()
 
     def missing(self, capability):
         """Why this target lacks ``capability`` (None if it has it), probed once."""

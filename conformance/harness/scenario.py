@@ -150,12 +150,12 @@ class Child:
 class Scenario:
     """Use as ``with target.scenario() as s:``; start children with ``s.run(...)``/``s.start``."""
 
-    def __init__(self, ctx, deadline, provider="native", primitives_server=None):
+    def __init__(self, ctx, deadline, provider="native", kept_server=None):
         self.ctx = ctx
         self.deadline = deadline
         self.provider = provider
-        self._primitives_server = primitives_server
-        self._sync_manager = None
+        self._kept_server = kept_server
+        self._used_kept_server = False
         self._children = []
         self._kept = []
         self._managers = []
@@ -174,9 +174,8 @@ class Scenario:
         return self
 
     def __exit__(self, *exc_info):
-        if exc_info[0] is not None and self._sync_manager is not None and \
-                self._primitives_server is not None:
-            self._primitives_server.discard()  # it may be wedged: the next scenario gets a new one
+        if exc_info[0] is not None and self._used_kept_server:
+            self._kept_server.discard()  # it may be wedged: the next scenario gets a new one
         try:
             self._stop(self._children)
             for manager in self._managers:
@@ -216,16 +215,23 @@ class Scenario:
         native provider and ``ctx.Manager().Lock()`` for the manager provider."""
         if self.provider == "native":
             return self.ctx
-        if self._sync_manager is None:
-            self._sync_manager = (self._primitives_server.get() if self._primitives_server
-                                  else self.manager())
-        return self._sync_manager
+        return self.kept_manager()
 
     def manager(self):
-        """A started ``ctx.Manager()``, shut down (bounded) when the scenario ends."""
+        """A started ``ctx.Manager()`` of this scenario's own, shut down (bounded) when the
+        scenario ends: for invariants about a manager's own start, shutdown or server."""
         manager = self.ctx.Manager()
         self._managers.append(manager)
         return manager
+
+    def kept_manager(self):
+        """The started ``ctx.Manager()`` the target keeps between scenarios (see
+        ``KeptServer``): for invariants about the objects a manager serves, not the manager.
+        Without a target's server, one of this scenario's own."""
+        if self._kept_server is None:
+            return self.manager()
+        self._used_kept_server = True
+        return self._kept_server.get()
 
     def start(self, actor, *args, role, gate=None, daemon=True):
         """Start a child running ``actor(*args)``; ``daemon=False`` for one that starts
@@ -417,11 +423,13 @@ def shutdown_manager(manager):
         server.join(KILL_WAIT)
 
 
-class PrimitivesServer:
-    """One started Manager serving the manager provider's primitives to every scenario of a
-    target: a manager's own start and shutdown are not what those invariants check, and
-    starting one per example costs more than the example (spawn: ~50 ms).  A scenario that
-    fails discards it, so a wedged server never reaches the next scenario."""
+class KeptServer:
+    """One started Manager serving every scenario of a target that asks for it: the manager
+    provider's primitives, and the lists, dicts, queues ... of invariants about those objects.
+    A manager's own start and shutdown are not what those invariants check, and starting one
+    per example costs more than the example (spawn: ~50 ms of wall time, one more process).
+    A scenario that used it and fails discards it, so a wedged server never reaches the next
+    scenario."""
 
     def __init__(self, ctx):
         self.ctx = ctx
