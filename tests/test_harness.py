@@ -55,6 +55,32 @@ def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
     assert multiprocessing.active_children() == []
 
 
+def test_a_kept_server_serves_every_scenario_until_one_that_used_it_fails():
+    """Scenarios of one target share its kept manager; a scenario that used it and raised
+    discards it (shut down), and the next one gets a new server; ``manager()`` is never it."""
+    target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=30)
+    try:
+        with target.scenario() as s:
+            first = s.kept_manager()
+            own = s.manager()
+        with target.scenario() as s:
+            assert s.kept_manager() is first
+        assert own.address != first.address
+        with pytest.raises(ZeroDivisionError):
+            with target.scenario() as s:
+                s.kept_manager().list([1])
+                1 / 0
+        with target.scenario() as s:
+            second = s.kept_manager()
+        assert second is not first
+        assert second.list([2])[:] == [2]
+        with pytest.raises(Exception):  # the discarded server no longer answers
+            first.list()
+    finally:
+        target.close()
+    assert multiprocessing.active_children() == []
+
+
 def test_an_unpicklable_returned_value_reaches_the_parent_as_opaque():
     """A broken implementation may hand an actor something that cannot be pickled (a Lock's
     ``__enter__`` returning the lock itself): the child's report still arrives, with a stand-in
