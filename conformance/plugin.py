@@ -316,6 +316,19 @@ class Invariants:
         for target in self.run.targets.values():
             target.close()
 
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_call(self, item):
+        """Run an invariant with the runner's ``__main__`` hidden, so that every process it
+        starts under spawn or forkserver (a manager's server, a pool's workers) is as light as
+        a scenario's children: re-running the ``pytest`` script imports pytest into each."""
+        if not item.stash.get(KIT_ITEM, False):
+            yield
+            return
+        from conformance.harness.scenario import light_main
+
+        with light_main():
+            yield
+
     def pytest_runtest_teardown(self, item):
         """Finalize the primitives a test dropped (unlinking their named semaphores) before the
         next test: the test's frames, which held them, are gone now."""
