@@ -79,6 +79,9 @@ def test_a_kept_server_serves_every_scenario_until_one_that_used_it_fails():
     finally:
         target.close()
     assert multiprocessing.active_children() == []
+    with scenario.Scenario(target.ctx, deadline=30, provider="manager") as s:  # no target's
+        assert s.sync is s.kept_manager()
+    assert multiprocessing.active_children() == []  # its own server ended with it
 
 
 def test_an_unpicklable_returned_value_reaches_the_parent_as_opaque():

@@ -154,7 +154,9 @@ class Scenario:
         self.ctx = ctx
         self.deadline = deadline
         self.provider = provider
-        self._kept_server = kept_server
+        # Without a target's server (a scenario made directly), one that lives as long as it.
+        self._owns_kept_server = kept_server is None
+        self._kept_server = KeptServer(ctx) if self._owns_kept_server else kept_server
         self._used_kept_server = False
         self._children = []
         self._kept = []
@@ -174,8 +176,8 @@ class Scenario:
         return self
 
     def __exit__(self, *exc_info):
-        if exc_info[0] is not None and self._used_kept_server:
-            self._kept_server.discard()  # it may be wedged: the next scenario gets a new one
+        if self._used_kept_server and (exc_info[0] is not None or self._owns_kept_server):
+            self._kept_server.discard()  # a failed one's may be wedged; its own ends with it
         try:
             self._stop(self._children)
             for manager in self._managers:
@@ -226,10 +228,7 @@ class Scenario:
 
     def kept_manager(self):
         """The started ``ctx.Manager()`` the target keeps between scenarios (see
-        ``KeptServer``): for invariants about the objects a manager serves, not the manager.
-        Without a target's server, one of this scenario's own."""
-        if self._kept_server is None:
-            return self.manager()
+        ``KeptServer``): for invariants about the objects a manager serves, not the manager."""
         self._used_kept_server = True
         return self._kept_server.get()
 
