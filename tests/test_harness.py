@@ -15,7 +15,7 @@ from conformance.harness.child import Opaque
 from conformance.harness.implementation import Target
 from conformance.judge import Stuck
 from tests import probes
-from tests.kit import REPO, RUN_MARKER, option_values, outcomes_of, run_kit
+from tests.kit import ONE_METHOD, REPO, RUN_MARKER, option_values, outcomes_of, run_kit
 
 SPAWNING = [m for m in ("spawn", "forkserver") if m in multiprocessing.get_all_start_methods()]
 
@@ -82,6 +82,31 @@ def test_a_kept_server_serves_every_scenario_until_one_that_used_it_fails():
     with scenario.Scenario(target.ctx, deadline=30, provider="manager") as s:  # no target's
         assert s.sync is s.kept_manager()
     assert multiprocessing.active_children() == []  # its own server ended with it
+
+
+def test_an_invariant_failing_after_its_scenario_ended_discards_the_kept_server(tmp_path):
+    """A violation judged once the scenario has ended (``test_wait_indices_are_a_permutation``
+    judges its outcome table after the ``with``) still discards the target's kept server: the
+    plugin does, when the test's result is reported.  Passing invariants before and after share
+    a server; the one after the failure gets a new one."""
+    probe = tmp_path / "kept.jsonl"
+    results, completed = run_kit(
+        tmp_path, "conformance/test_barrier.py", "-p", "tests.kept_server_probe",
+        "-k", "manager and (release_together or permutation or runs_once)", "-p", "no:xdist",
+        "--mp-impl=tests.mutants.barrier_manager_index_one_based", f"--start-method={ONE_METHOD}",
+        "--mp-reruns=0", env={"KEPT_SERVER_PROBE": str(probe)})
+    lines = [json.loads(line) for line in probe.read_text(encoding="utf-8").splitlines()]
+    assert [(line["test"].split("[")[0], line["failed"]) for line in lines] == [
+        ("test_parties_release_together", False), ("test_wait_indices_are_a_permutation", True),
+        ("test_action_runs_once_before_release", False)], completed.stdout[-3000:]
+    before, failed, after = lines
+    assert before["used"] is not None and before["kept"] == before["used"]
+    assert failed["used"] == before["used"]  # the passing invariant's server served it too
+    assert failed["kept"] is None and not failed["used_alive"]  # discarded, and shut down
+    assert after["used"] not in (None, failed["used"]) and after["kept"] == after["used"]
+    assert outcomes_of(results) == {
+        f"test_barrier.py::{line['test']}": "violated" if line["failed"] else "passed"
+        for line in lines}
 
 
 def test_an_unpicklable_returned_value_reaches_the_parent_as_opaque():
