@@ -13,8 +13,9 @@ same number of workers, so that their ratio is measured under the same condition
   selection includes the ``WithThreadsTest*`` classes (multiprocessing.dummy): the count is
   broken down by kind below the table.
 
-Tests run are counted from pytest's summary line and from regrtest's "Total tests: run=N" line
-(3.11+), or its JUnit XML where the version prints no such line (3.9, 3.10).  The kit is
+Tests are counted from the data each suite writes: the kit's ``--conformance-json`` results and
+regrtest's ``--junit-xml``; from the same files come the tables of test time by family (kit) or
+kind of test (CPython) and start method, which say where each suite spends its time.  The kit is
 CPU-bound (it starts processes for every example), so on a machine shared with other work its
 wall time stretches more than CPython's: the CPU times (user + system of each suite and the
 processes it reaped) are printed too, and ``--rounds N`` alternates the suites N times and shows
@@ -32,7 +33,6 @@ failed.
 import argparse
 import json
 import os
-import re
 import shlex
 import shutil
 import signal
@@ -91,18 +91,17 @@ print(json.dumps({"implementation": sys.implementation.name,
                   "cpus": os.cpu_count()}))
 """
 
-PYTEST_COUNT = re.compile(r"(\d+) (passed|failed|skipped|xfailed|xpassed|errors?|deselected)\b")
-PYTEST_FINAL = re.compile(r"\b\d+ (passed|failed|skipped|xfailed|xpassed|errors?|deselected)\b.* "
-                          r"in [\d.]+s")
-# 3.11+: "Total tests: run=1,234 (filtered) failures=1 skipped=48"; 3.9 and 3.10 print no such
-# line, so the counts come from --junit-xml there (and agree with it where both exist).
-REGRTEST_TOTAL = re.compile(r"^Total tests: run=([\d,]+)(?: \(filtered\))?((?: \w+=[\d,]+)*)\s*$",
-                            re.MULTILINE)
+# The kit's outcomes that pytest reports as skipped (a capability the platform lacks, or a
+# deviation the expectations file names); every other outcome but "passed" is a failure.
+KIT_SKIPPED = ("unsupported", "known deviation", "skipped", "not claimed")
+START_METHODS = {f"test_multiprocessing_{method}": method
+                 for method in ("fork", "spawn", "forkserver")}
 
 
-def kit_command(python, workers, extra):
+def kit_command(python, workers, results, extra):
     return [python, "-m", "pytest", *(f"conformance/test_{name}.py" for name in KIT_FAMILIES),
-            "-n", str(workers), "-p", "no:cacheprovider", "-q", *extra]
+            "-n", str(workers), "-p", "no:cacheprovider", "-q", f"--conformance-json={results}",
+            *extra]
 
 
 def cpython_command(python, workers, junit, extra):
@@ -133,66 +132,97 @@ def timed(command, cwd):
     return wall, cpu, completed
 
 
-def pytest_counts(output):
-    """Counts per pytest outcome from the final summary line ("412 passed, 6 skipped in 9s")."""
-    finals = [line for line in output.splitlines() if PYTEST_FINAL.search(line)]
-    if not finals:
-        return None
-    counts = {}
-    for number, outcome in PYTEST_COUNT.findall(finals[-1]):
-        outcome = "errors" if outcome == "error" else outcome
-        counts[outcome] = counts.get(outcome, 0) + int(number)
-    counts["tests"] = sum(counts.get(k, 0) for k in
-                          ("passed", "failed", "skipped", "xfailed", "xpassed", "errors"))
-    return counts
-
-
-def regrtest_counts(output, junit_path):
-    """Tests run, skipped and failed by ``python -m test``: its "Total tests" line where the
-    version prints one, else (3.9, 3.10) the JUnit XML it wrote; plus the kinds of test run."""
-    counts = {}
-    total = REGRTEST_TOTAL.findall(output)
-    if total:
-        run, rest = total[-1]
-        counts = {"tests": int(run.replace(",", "")), "source": "Total tests line"}
-        for key, value in re.findall(r"(\w+)=([\d,]+)", rest):
-            counts[key] = int(value.replace(",", ""))
-    cases = []
+def kit_results(path):
+    """The kit's results (its ``--conformance-json`` file); None if it wrote none."""
     try:
-        cases = list(ET.parse(junit_path).getroot().iter("testcase"))
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)["results"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def kit_counts(results):
+    """Results per outcome, and as passed / skipped / failed the way pytest reports them."""
+    outcomes = {}
+    for result in results:
+        outcomes[result["outcome"]] = outcomes.get(result["outcome"], 0) + 1
+    skipped = sum(outcomes.get(outcome, 0) for outcome in KIT_SKIPPED)
+    return {"tests": len(results), "passed": outcomes.get("passed", 0), "skipped": skipped,
+            "failed": len(results) - outcomes.get("passed", 0) - skipped, "outcomes": outcomes}
+
+
+def kit_column(result):
+    """Where a result's row is in the per-family table: its start method, prefixed with the
+    provider of its primitives unless they are the implementation's own."""
+    method = result["start_method"]
+    return method if result["provider"] == "native" else f"{result['provider']}-{method}"
+
+
+def kit_times(results):
+    """{family: {column: seconds}}: the test time of the kit's results, summed."""
+    times = {}
+    for result in results:
+        family = times.setdefault(result["family"], {})
+        column = kit_column(result)
+        family[column] = family.get(column, 0.0) + (result["duration"] or 0.0)
+    return times
+
+
+def regrtest_cases(junit_path):
+    """(test id, seconds, skipped, failed) of every test case in regrtest's JUnit XML; None if
+    it wrote none."""
+    try:
+        root = ET.parse(junit_path).getroot()
     except (OSError, ET.ParseError):
-        pass
-    if cases:
-        tags = [{child.tag for child in case} for case in cases]
-        from_xml = {"tests": len(cases), "skipped": sum("skipped" in t for t in tags),
-                    "failures": sum(bool(t & {"failure", "error"}) for t in tags)}
-        if not counts:
-            counts = {**from_xml, "source": "JUnit XML"}
-        elif counts["tests"] != from_xml["tests"]:
-            counts["junit_tests"] = from_xml["tests"]  # kept visible, never silently merged
-        counts["kinds"] = kinds_of(case.get("name", "") for case in cases)
-    if counts:
-        counts.setdefault("skipped", 0)
-        counts.setdefault("failures", 0)
-    return counts or None
+        return None
+    cases = []
+    for case in root.iter("testcase"):
+        tags = {child.tag for child in case}
+        cases.append((case.get("name", ""), float(case.get("time") or 0.0), "skipped" in tags,
+                      bool(tags & {"failure", "error"})))
+    return cases
+
+
+def regrtest_counts(cases):
+    """Tests run, skipped and failed, and the kinds of test run."""
+    return {"tests": len(cases), "skipped": sum(skipped for _, _, skipped, _ in cases),
+            "failures": sum(failed for _, _, _, failed in cases),
+            "kinds": kinds_of(name for name, _, _, _ in cases)}
+
+
+def regrtest_times(cases):
+    """{kind: {start method: seconds}}: the test time of CPython's cases, summed (a test
+    class's set-up, a manager's start in ``setUpClass``, is not in any case's time)."""
+    times = {}
+    for name, seconds, _, _ in cases:
+        method = next((START_METHODS[part] for part in name.split(".") if part in START_METHODS),
+                      "other")
+        row = times.setdefault(kind_of(name).split()[0], {})
+        row[method] = row.get(method, 0.0) + seconds
+    return times
+
+
+def kind_of(test_id):
+    """What a CPython test runs on: processes, threads (multiprocessing.dummy), manager proxies
+    (``WithManagerTestPool``: a manager's Pool), or none of those (plain unittest classes)."""
+    parts = test_id.split(".")
+    cls = parts[-2] if len(parts) >= 2 else ""
+    if cls.startswith("WithProcesses"):
+        return "processes"
+    if cls.startswith("WithThreads"):
+        return "threads"
+    if cls.startswith("WithManager"):
+        return "manager Pool" if cls == "WithManagerTestPool" else "manager"
+    return "other"
 
 
 def kinds_of(test_ids):
-    """How CPython's selected tests split: processes, threads (multiprocessing.dummy), manager
-    proxies, of which Pool; and the plain unittest classes."""
+    """How CPython's selected tests split by ``kind_of``; "manager" counts Pool's too."""
     kinds = {"processes": 0, "threads": 0, "manager": 0, "manager Pool": 0, "other": 0}
     for test_id in test_ids:
-        parts = test_id.split(".")
-        cls = parts[-2] if len(parts) >= 2 else ""
-        if cls.startswith("WithProcesses"):
-            kinds["processes"] += 1
-        elif cls.startswith("WithThreads"):
-            kinds["threads"] += 1
-        elif cls.startswith("WithManager"):
-            kinds["manager"] += 1
-            kinds["manager Pool"] += cls == "WithManagerTestPool"
-        else:
-            kinds["other"] += 1
+        kind = kind_of(test_id)
+        kinds[kind] += 1
+        kinds["manager"] += kind == "manager Pool"
     return kinds
 
 
@@ -209,6 +239,24 @@ def row(name, wall, cpu, counts, passed, skipped, failed):
             f"{per_test:>7}")
 
 
+def print_times(times, rows_are):
+    """A table of {row: {column: seconds}}: columns in start method order, rows by total."""
+    order = ("fork", "spawn", "forkserver")
+    found = {column for row in times.values() for column in row}
+    columns = sorted(found, key=lambda c: (c.rpartition("-")[0], order.index(c.rpartition("-")[2])
+                                           if c.rpartition("-")[2] in order else 99, c))
+    width = max(map(len, columns), default=0) + 2
+    print(f"{rows_are:<20}" + "".join(f"{column:>{width}}" for column in columns) + f"{'total':>9}")
+    totals = {column: 0.0 for column in columns}
+    for name, row in sorted(times.items(), key=lambda item: -sum(item[1].values())):
+        for column, seconds in row.items():
+            totals[column] += seconds
+        print(f"{name:<20}" + "".join(f"{row[c]:>{width}.1f}" if c in row else f"{'-':>{width}}"
+                                      for c in columns) + f"{sum(row.values()):>9.1f}")
+    print(f"{'total':<20}" + "".join(f"{totals[c]:>{width}.1f}" for c in columns)
+          + f"{sum(totals.values()):>9.1f}")
+
+
 def rounded(value):
     return None if value is None else round(value, 2)
 
@@ -223,10 +271,15 @@ def load():
 
 
 def run_kit(python, workers, extra):
-    command = kit_command(python, workers, extra)
-    wall, cpu, completed = timed(command, REPO)
+    with tempfile.TemporaryDirectory(prefix="vs-cpython-kit-") as scratch:
+        results_path = os.path.join(scratch, "results.json")
+        command = kit_command(python, workers, results_path, extra)
+        wall, cpu, completed = timed(command, REPO)
+        results = kit_results(results_path)
     return {"command": command, "cwd": str(REPO), "wall_s": round(wall, 2), "cpu_s": rounded(cpu),
-            "returncode": completed.returncode, "counts": pytest_counts(completed.stdout),
+            "returncode": completed.returncode,
+            "counts": None if results is None else kit_counts(results),
+            "times": None if results is None else kit_times(results),
             "output_tail": completed.stdout[-3000:]}
 
 
@@ -235,10 +288,12 @@ def run_cpython(python, workers, extra):
         junit = os.path.join(scratch, "junit.xml")
         command = cpython_command(python, workers, junit, extra)
         wall, cpu, completed = timed(command, scratch)
-        counts = regrtest_counts(completed.stdout, junit)
+        cases = regrtest_cases(junit)
     return {"command": command, "wall_s": round(wall, 2), "cpu_s": rounded(cpu),
             "returncode": completed.returncode,
-            "counts": counts, "output_tail": completed.stdout[-3000:]}
+            "counts": None if cases is None else regrtest_counts(cases),
+            "times": None if cases is None else regrtest_times(cases),
+            "output_tail": completed.stdout[-3000:]}
 
 
 def main():
@@ -285,7 +340,8 @@ def main():
     print(f"{facts['implementation']} {facts['version']} ({facts['executable']}), "
           f"{facts['os']} {facts['machine']}, {facts['cpus']} CPUs, {args.workers} workers; "
           f"kit from {Path(plugin_path).parent.parent}; load average {load()}")
-    print(f"kit:     {shlex.join(kit_command(python, args.workers, shlex.split(args.kit_args)))}")
+    shown = kit_command(python, args.workers, "RESULTS", shlex.split(args.kit_args))
+    print(f"kit:     {shlex.join(shown)}")
     if note is None:
         shown = cpython_command(python, args.workers, "JUNIT", shlex.split(args.cpython_args))
         print(f"CPython: {shlex.join(shown)}")
@@ -311,9 +367,7 @@ def main():
           f"{'failed':>7} {'s/test':>7}")
     k = kit_counts or {}
     print(row(f"kit ({len(KIT_FAMILIES)} families)", kit_wall, kit_cpu, kit_counts,
-              k.get("passed", 0) + k.get("xpassed", 0),
-              k.get("skipped", 0) + k.get("xfailed", 0),
-              k.get("failed", 0) + k.get("errors", 0)))
+              k.get("passed", 0), k.get("skipped", 0), k.get("failed", 0)))
     if note:
         figures["cpython"] = {"skipped": note}
         print(note)
@@ -337,10 +391,20 @@ def main():
                   f"threads (multiprocessing.dummy), {kinds['manager']} manager (of which "
                   f"{kinds['manager Pool']} Pool), {kinds['other']} other")
     print("CPU s: user + system time of the suite and every process it reaped.  kit skipped = "
-          "unsupported + known deviations (pytest's skipped + xfailed); a kit test is one "
-          "invariant x start method x provider, running several Hypothesis examples")
+          "unsupported + known deviations; a kit test is one invariant x start method x "
+          "provider, running several Hypothesis examples")
     if args.rounds > 1:
         print(f"medians of {len(rounds)} alternating rounds")
+    last = rounds[-1]
+    if last["kit"]["times"]:
+        figures["kit"]["times"] = last["kit"]["times"]
+        print("\nkit test time by family and column, s (summed over workers; last round)")
+        print_times(last["kit"]["times"], "family")
+    if last["cpython"] and last["cpython"]["times"]:
+        figures["cpython"]["times"] = last["cpython"]["times"]
+        print("\nCPython test time by kind and start method, s (summed over workers; last round; "
+              "class set-up such as a manager's start is in no test's time)")
+        print_times(last["cpython"]["times"], "kind")
 
     if args.json:
         with open(args.json, "w") as f:
