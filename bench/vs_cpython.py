@@ -94,8 +94,8 @@ print(json.dumps({"implementation": sys.implementation.name,
 # The kit's outcomes that pytest reports as skipped (a capability the platform lacks, or a
 # deviation the expectations file names); every other outcome but "passed" is a failure.
 KIT_SKIPPED = ("unsupported", "known deviation", "skipped", "not claimed")
-START_METHODS = {f"test_multiprocessing_{method}": method
-                 for method in ("fork", "spawn", "forkserver")}
+METHOD_ORDER = ("fork", "spawn", "forkserver")
+START_METHODS = {f"test_multiprocessing_{method}": method for method in METHOD_ORDER}
 
 
 def kit_command(python, workers, results, extra):
@@ -197,7 +197,8 @@ def regrtest_times(cases):
     for name, seconds, _, _ in cases:
         method = next((START_METHODS[part] for part in name.split(".") if part in START_METHODS),
                       "other")
-        row = times.setdefault(kind_of(name).split()[0], {})
+        kind = kind_of(name)
+        row = times.setdefault("manager" if kind == "manager Pool" else kind, {})
         row[method] = row.get(method, 0.0) + seconds
     return times
 
@@ -239,12 +240,17 @@ def row(name, wall, cpu, counts, passed, skipped, failed):
             f"{per_test:>7}")
 
 
+def column_order(column):
+    """The implementation's own columns first, then each provider's ("manager-spawn"); start
+    methods in their usual order, anything else after them."""
+    provider, _, method = column.rpartition("-")
+    return (provider, METHOD_ORDER.index(method) if method in METHOD_ORDER else len(METHOD_ORDER),
+            column)
+
+
 def print_times(times, rows_are):
-    """A table of {row: {column: seconds}}: columns in start method order, rows by total."""
-    order = ("fork", "spawn", "forkserver")
-    found = {column for row in times.values() for column in row}
-    columns = sorted(found, key=lambda c: (c.rpartition("-")[0], order.index(c.rpartition("-")[2])
-                                           if c.rpartition("-")[2] in order else 99, c))
+    """A table of {row: {column: seconds}}: columns by ``column_order``, rows by total."""
+    columns = sorted({column for row in times.values() for column in row}, key=column_order)
     width = max(map(len, columns), default=0) + 2
     print(f"{rows_are:<20}" + "".join(f"{column:>{width}}" for column in columns) + f"{'total':>9}")
     totals = {column: 0.0 for column in columns}

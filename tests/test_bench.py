@@ -62,3 +62,9 @@ def test_a_suite_that_wrote_no_data_has_no_counts(tmp_path):
     assert vs_cpython.regrtest_cases(tmp_path / "missing.xml") is None
     (tmp_path / "broken.xml").write_text("<testsuites>", encoding="utf-8")
     assert vs_cpython.regrtest_cases(tmp_path / "broken.xml") is None
+
+
+def test_columns_go_by_provider_then_start_method():
+    columns = ["manager-spawn", "other", "spawn", "manager-fork", "forkserver", "fork"]
+    assert sorted(columns, key=vs_cpython.column_order) == [
+        "fork", "spawn", "forkserver", "other", "manager-fork", "manager-spawn"]
