@@ -27,14 +27,14 @@ from conformance.actors.common import idle
 from conformance.harness import pools
 from conformance.harness.implementation import Target, load_implementation
 from conformance.harness.processes import Tracked, await_exit
-from conformance.harness.scenario import light_main
+from conformance.harness.scenario import light_children
 from conformance.judge import judged
 
 DEADLINE = 60.0
 
 
 def bare_pool(target, workers, count):
-    with light_main():
+    with light_children():
         pool = target.ctx.Pool(workers)
         try:
             pool.map(tasks.value_of, range(count))
@@ -53,7 +53,7 @@ def kit_pool(target, workers, count):
 
 
 def bare_executor(target, workers, count):
-    with light_main():
+    with light_children():
         with ProcessPoolExecutor(workers, mp_context=target.ctx) as executor:
             list(executor.map(tasks.value_of, range(count)))
 
@@ -68,7 +68,7 @@ def kit_executor(target, workers, count):
 
 
 def bare_processes(target, workers, count):
-    with light_main():
+    with light_children():
         processes = [target.ctx.Process(target=idle) for _ in range(workers)]
         for process in processes:
             process.start()

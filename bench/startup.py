@@ -17,13 +17,13 @@ import time
 
 from conformance.actors.common import idle
 from conformance.harness.implementation import Target, load_implementation
-from conformance.harness.scenario import light_main
+from conformance.harness.scenario import light_children
 
 DEADLINE = 60.0
 
 
 def floor_round(ctx, children):
-    with light_main():
+    with light_children():
         processes = [ctx.Process(target=idle) for _ in range(children)]
         started = time.perf_counter()
         for process in processes:

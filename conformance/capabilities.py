@@ -176,9 +176,9 @@ def probe_max_tasks_per_child(target):
 
 def probe_process_pool_executor(target):
     from conformance.harness.pools import executor_factory
-    from conformance.harness.scenario import light_main
+    from conformance.harness.scenario import light_children
 
-    with light_main():
+    with light_children():
         made = executor_factory(target.ctx)(max_workers=1)
         try:
             made.submit(os.getpid).result(target.deadline)

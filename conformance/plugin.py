@@ -320,15 +320,16 @@ class Invariants:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_call(self, item):
-        """Run an invariant with the runner's ``__main__`` hidden, so that every process it
-        starts under spawn or forkserver (a manager's server, a pool's workers) is as light as
-        a scenario's children: re-running the ``pytest`` script imports pytest into each."""
+        """Run an invariant with what spawn and forkserver children import kept light
+        (``light_children``), so that every process it starts (a manager's server, a pool's
+        workers) is as light as a scenario's children: re-running the ``pytest`` script
+        imports pytest into each."""
         if not item.stash.get(KIT_ITEM, False):
             yield
             return
-        from conformance.harness.scenario import light_main
+        from conformance.harness.scenario import light_children
 
-        with light_main():
+        with light_children():
             yield
 
     def pytest_runtest_teardown(self, item):

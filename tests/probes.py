@@ -17,3 +17,13 @@ def returns_the_lock(lock, _plan):
     """An actor that hands back what it may not: a primitive (pickling it outside spawning
     raises)."""
     return [True, lock]
+
+
+def kit_files(_plan):
+    """The files this process's kit modules were loaded from."""
+    return sorted(module.__file__ for name, module in list(sys.modules.items())
+                  if name.split(".")[0] == "conformance" and getattr(module, "__file__", None))
+
+
+def raises(_plan):
+    raise RuntimeError("raised as planned")

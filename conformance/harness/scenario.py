@@ -5,6 +5,7 @@ stacks collected, and they are terminated then killed; the invariant fails with 
 the scenario no child, manager process, named semaphore or board file it created is left.
 """
 
+import atexit
 import contextlib
 import os
 import pickle
@@ -16,7 +17,7 @@ import threading
 import time
 import types
 
-from conformance.harness import child, liveness
+from conformance.harness import bytecode, child, liveness
 from conformance.harness.board import Board
 from conformance.harness.gate import Gate
 from conformance.harness.liveness import pid_alive
@@ -77,18 +78,48 @@ def remove_workdir(path):
 
 
 @contextlib.contextmanager
-def light_main():
-    """Hide the runner's ``__main__`` from spawn and forkserver children.
+def light_children():
+    """Keep what spawn and forkserver children import to what they run.
 
     Those start methods re-run the parent's main script as ``__mp_main__`` in each child; under
-    the ``pytest`` console script that imports pytest into every child (~5x the start cost).
+    the ``pytest`` console script that imports pytest into every child (~5x the start cost): the
+    runner's ``__main__`` is hidden.  Where Python may not write the kit's bytecode, its compiled
+    copy goes first on ``sys.path``, which spawn children take (``bytecode``).
     """
     real_main = sys.modules["__main__"]
     sys.modules["__main__"] = types.ModuleType("__main__")
+    compiled = compiled_kit()
+    added = compiled is not None and compiled not in sys.path  # not yet, by an outer one
+    if added:
+        sys.path.insert(0, compiled)
     try:
         yield
     finally:
         sys.modules["__main__"] = real_main
+        if added and compiled in sys.path:
+            sys.path.remove(compiled)
+
+
+_compiled_kit = []  # this process's compiled copy of the kit (None: none needed), once made
+
+
+def compiled_kit():
+    """The directory of this process's compiled copy of the kit, made on first use and removed
+    when the process exits; None where the children find or write the kit's bytecode."""
+    if not _compiled_kit:
+        directory = None
+        if bytecode.needed(sys.dont_write_bytecode):
+            directory = bytecode.compiled_copy(make_workdir())
+            atexit.register(remove_when_exiting, directory, owner=os.getpid())
+        _compiled_kit.append(directory)
+    return _compiled_kit[0]
+
+
+def remove_when_exiting(directory, owner):
+    """At exit, remove ``directory`` if this is the process that made it (not a child forked
+    from it that runs the exit handlers it inherited)."""
+    if os.getpid() == owner:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def forked_children_use_the_default_thread_hook():
@@ -163,15 +194,15 @@ class Scenario:
         self._managers = []
         self._boards = []
         self._gates = []
-        self._real_main = None
+        self._light = None
 
     def __enter__(self):
-        self._real_main = sys.modules["__main__"]
-        sys.modules["__main__"] = types.ModuleType("__main__")  # as ``light_main`` does
+        self._light = light_children()
+        self._light.__enter__()
         try:
             self.workdir = make_workdir()
         except BaseException:
-            sys.modules["__main__"] = self._real_main
+            self._light.__exit__(None, None, None)
             raise
         return self
 
@@ -190,7 +221,7 @@ class Scenario:
             self._kept.clear()
             self._managers.clear()
             remove_workdir(self.workdir)
-            sys.modules["__main__"] = self._real_main
+            self._light.__exit__(None, None, None)
 
     # --- what invariants use -------------------------------------------------------------
 
@@ -441,7 +472,7 @@ class KeptServer:
 
     def discard(self):
         if self.manager is not None:
-            with light_main():
+            with light_children():
                 shutdown_manager(self.manager)
             self.manager = None
 
