@@ -27,3 +27,8 @@ def kit_files(_plan):
 
 def raises(_plan):
     raise RuntimeError("raised as planned")
+
+
+def loaded_modules(names, _plan):
+    """Which of ``names`` this process had imported when its actor ran."""
+    return [name for name in names if name in sys.modules]

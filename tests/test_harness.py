@@ -12,7 +12,7 @@ import pytest
 
 from conformance.harness import liveness, scenario
 from conformance.harness.child import Opaque
-from conformance.harness.implementation import Target
+from conformance.harness.implementation import Target, implementation_modules
 from conformance.judge import Stuck
 from tests import probes
 from tests.kit import ONE_METHOD, REPO, RUN_MARKER, option_values, outcomes_of, run_kit
@@ -217,3 +217,34 @@ def test_runs_under_xdist_with_one_seed(tmp_path):
         completed.stdout[-3000:]
     document = json.loads((tmp_path / "results.json").read_text())
     assert document["options"]["seed"] == 0
+
+
+def test_the_implementations_unpickling_modules_are_found_for_the_preload():
+    names = implementation_modules(multiprocessing)
+    assert {"multiprocessing.synchronize", "multiprocessing.managers"} <= set(names)
+    assert implementation_modules(types.ModuleType("not_a_package")) == []
+
+
+FORKSERVER_CHILD_PROGRAM = """
+import json, multiprocessing, sys
+from conformance.harness.implementation import Target, implementation_modules
+from tests import probes
+if __name__ == "__main__":
+    names = implementation_modules(multiprocessing)
+    with Target(multiprocessing, "forkserver", deadline=60).scenario() as s:
+        (loaded,) = s.run(probes.loaded_modules, [None], role="probe", stuck_in="start-up",
+                          extra_args=(names,))
+    print(json.dumps([names, loaded]))
+"""
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(),
+                    reason="no forkserver start method")
+def test_forkserver_children_start_with_the_implementations_modules_imported():
+    """A fresh process (its fork server not yet started) whose forkserver child was given
+    nothing that needs them: the modules are there, from the fork server's preload."""
+    completed = subprocess.run([sys.executable, "-c", FORKSERVER_CHILD_PROGRAM], cwd=REPO,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stderr
+    names, loaded = json.loads(completed.stdout)
+    assert names and loaded == names
