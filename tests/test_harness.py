@@ -248,3 +248,19 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
     assert completed.returncode == 0, completed.stderr
     names, loaded = json.loads(completed.stdout)
     assert names and loaded == names
+
+
+def test_a_report_cut_short_reads_as_no_report(tmp_path):
+    """A child that dies while writing its report leaves a prefix of it: every prefix reads
+    as no report (the parent then says the child exited without reporting), the whole as it."""
+    from conformance.harness.child import Opaque, write_report
+
+    path = tmp_path / "report"
+    report = {"returned": [("acquired", 3, 0.25), {"key": "value" * 40}, Opaque(object())]}
+    write_report(str(path), report)
+    whole = path.read_bytes()
+    reader = scenario.Child(None, "child", str(path), str(tmp_path / "stack"))
+    assert reader.report() == report
+    for length in range(len(whole)):
+        path.write_bytes(whole[:length])
+        assert reader.report() is None, length

@@ -159,6 +159,8 @@ class Child:
         return f"{self.role} (pid {self.process.pid})"
 
     def report(self):
+        """What the child reported (read once it has exited); None if it wrote no report, or
+        died while writing it (``child.write_report``)."""
         try:
             fd = os.open(self.report_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
@@ -169,7 +171,10 @@ class Child:
                 chunks.append(chunk)
         finally:
             os.close(fd)
-        return pickle.loads(b"".join(chunks))
+        try:
+            return pickle.loads(b"".join(chunks))
+        except (EOFError, pickle.UnpicklingError):  # cut short
+            return None
 
     def stacks(self):
         with contextlib.suppress(OSError):
