@@ -88,3 +88,21 @@ def test_no_copy_where_children_write_or_find_the_bytecode(monkeypatch):
     with scenario.light_children():
         assert sys.path == path_before
     assert scenario.compiled_kit() is None
+
+
+def test_without_room_for_the_copy_children_compile_the_kit_themselves(monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    monkeypatch.setattr(bytecode, "current", lambda source: False)
+    monkeypatch.setattr(scenario, "_compiled_kit", [])
+    made = []
+
+    def no_room(into):
+        made.append(into)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bytecode, "compiled_copy", no_room)
+    path_before = list(sys.path)
+    with scenario.light_children():
+        assert sys.path == path_before
+    assert scenario.compiled_kit() is None
+    assert made and not os.path.exists(made[0])

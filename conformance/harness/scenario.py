@@ -109,8 +109,14 @@ def compiled_kit():
     if not _compiled_kit:
         directory = None
         if bytecode.needed(sys.dont_write_bytecode):
-            directory = bytecode.compiled_copy(make_workdir())
-            atexit.register(remove_when_exiting, directory, owner=os.getpid())
+            directory = make_workdir()
+            try:
+                bytecode.compiled_copy(directory)
+            except OSError:  # no room, say: children compile the kit themselves, as without
+                shutil.rmtree(directory, ignore_errors=True)
+                directory = None
+            else:
+                atexit.register(remove_when_exiting, directory, owner=os.getpid())
         _compiled_kit.append(directory)
     return _compiled_kit[0]
 
