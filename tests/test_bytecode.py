@@ -78,7 +78,8 @@ def test_spawn_children_import_the_compiled_kit_where_bytecode_is_not_written(mo
         assert f'File "{child_source}"' in failed.value.details
         assert 'report = {"returned": actor(*args)}' in failed.value.details
     finally:
-        shutil.rmtree(scenario.compiled_kit(), ignore_errors=True)
+        if scenario.compiled_kit() is not None:
+            shutil.rmtree(scenario.compiled_kit(), ignore_errors=True)
 
 
 def test_no_copy_where_children_write_or_find_the_bytecode(monkeypatch):

@@ -11,7 +11,7 @@ import types
 import pytest
 
 from conformance.harness import liveness, scenario
-from conformance.harness.child import Opaque
+from conformance.harness.child import Opaque, write_report
 from conformance.harness.implementation import Target, implementation_modules
 from conformance.judge import Stuck
 from tests import probes
@@ -253,8 +253,6 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
 def test_a_report_cut_short_reads_as_no_report(tmp_path):
     """A child that dies while writing its report leaves a prefix of it: every prefix reads
     as no report (the parent then says the child exited without reporting), the whole as it."""
-    from conformance.harness.child import Opaque, write_report
-
     path = tmp_path / "report"
     report = {"returned": [("acquired", 3, 0.25), {"key": "value" * 40}, Opaque(object())]}
     write_report(str(path), report)
