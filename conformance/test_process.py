@@ -806,14 +806,13 @@ def test_a_child_sees_the_identity_its_parent_gave_it(target, program):
         for index, (name, authkey, daemon) in enumerate(program):
             # Through the kit's child entry point, with keyword arguments of the Process's own
             # (kwargs=), which reach describe_self only if the Process passes them on.
-            report_path, stack_path = (os.path.join(s.workdir, f"identity-{what}{index}")
-                                       for what in ("report", "stack"))
+            report_path = os.path.join(s.workdir, f"identity-report{index}")
             child = Child(s.ctx.Process(target=actors.run_with_keywords,
                                         args=(actors.describe_self,
                                               (target.module.__name__, target.method, index,
-                                               f"arg-{index}"), report_path, stack_path),
+                                               f"arg-{index}"), report_path),
                                         kwargs={"keyword": f"kwarg-{index}"}, daemon=daemon),
-                          f"child {index}", report_path, stack_path)
+                          f"child {index}", report_path)
             default = child.process.name
             if name is not None:
                 child.process.name = name

@@ -1,5 +1,6 @@
 """The harness keeps its promises: light children, bounded waits, clear stuck reports, no leaks."""
 
+import faulthandler
 import json
 import multiprocessing
 import os
@@ -250,15 +251,45 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
     assert names and loaded == names
 
 
+def write_into(path, write):
+    fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        write(fd)
+    finally:
+        os.close(fd)
+
+
 def test_a_report_cut_short_reads_as_no_report(tmp_path):
     """A child that dies while writing its report leaves a prefix of it: every prefix reads
     as no report (the parent then says the child exited without reporting), the whole as it."""
     path = tmp_path / "report"
     report = {"returned": [("acquired", 3, 0.25), {"key": "value" * 40}, Opaque(object())]}
-    write_report(str(path), report)
+    write_into(path, lambda fd: write_report(fd, report))
     whole = path.read_bytes()
-    reader = scenario.Child(None, "child", str(path), str(tmp_path / "stack"))
+    reader = scenario.Child(None, "child", str(path))
     assert reader.report() == report
     for length in range(len(whole)):
         path.write_bytes(whole[:length])
         assert reader.report() is None, length
+
+
+def test_a_childs_one_file_holds_its_stacks_until_its_report_replaces_them(tmp_path):
+    """Stacks dumped into a child's file read as its stacks and as no report; a report
+    written after them replaces them, and a dump after the report leaves the report whole."""
+    path = tmp_path / "report"
+    reader = scenario.Child(None, "child", str(path))
+    assert (reader.report(), reader.stacks()) == (None, "")
+    write_into(path, lambda fd: faulthandler.dump_traceback(file=fd, all_threads=True))
+    assert reader.report() is None
+    assert "test_a_childs_one_file_holds_its_stacks" in reader.stacks()
+    report = {"returned": ("done", 1)}
+
+    def report_then_dump(fd):
+        os.lseek(fd, 0, os.SEEK_END)
+        faulthandler.dump_traceback(file=fd, all_threads=True)  # more stacks, asked again
+        write_report(fd, report)
+        faulthandler.dump_traceback(file=fd, all_threads=True)  # asked once it had reported
+
+    write_into(path, report_then_dump)
+    assert reader.report() == report
+    assert reader.stacks() == ""

@@ -149,7 +149,7 @@ def describe_self(module_name, method, *args, **kwargs):
             "made_daemon": made.daemon, "args": list(args), "kwargs": kwargs, "stdin": stdin}
 
 
-def run_with_keywords(actor, args, report_path, stack_path, **keywords):
+def run_with_keywords(actor, args, report_path, **keywords):
     """The kit's child entry point (``conformance.harness.child.run``) for an actor that also
     takes keyword arguments: those the Process object was given as ``kwargs``, so that they
     reach the actor only if the Process passes its kwargs to its target."""
@@ -157,7 +157,7 @@ def run_with_keywords(actor, args, report_path, stack_path, **keywords):
 
     from conformance.harness import child
 
-    child.run(functools.partial(actor, **keywords), args, report_path, stack_path)
+    child.run(functools.partial(actor, **keywords), args, report_path)
 
 
 def start_a_child(module_name, method, daemon):

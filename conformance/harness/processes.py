@@ -61,11 +61,9 @@ class Tracked:
 
         index = next(self.made)
         report_path = os.path.join(self.s.workdir, f"tracked-report{index}")
-        stack_path = os.path.join(self.s.workdir, f"tracked-stack{index}")
-        process = self.s.ctx.Process(target=child.run,
-                                     args=(actor, args, report_path, stack_path),
+        process = self.s.ctx.Process(target=child.run, args=(actor, args, report_path),
                                      **process_options)
-        return Child(process, role, report_path, stack_path)
+        return Child(process, role, report_path)
 
 
 def stop(processes):

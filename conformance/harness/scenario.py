@@ -28,6 +28,7 @@ from conformance.judge import RAISED as CALL_RAISED
 current_example = {}
 
 STACK_WAIT = 2.0  # seconds to let a stuck child write its stacks
+REPORT_START = b"\x80"  # a report's first byte (a pickle's protocol opcode); never a stack dump's
 KILL_WAIT = 2.0  # seconds to let a terminated child exit before it is killed
 BLOCKED_WAIT = 1.0  # at most this long for an announced child to block
 CHECK_CHILDREN_EVERY = 0.1  # seconds between looks at whether a child died while awaited
@@ -155,37 +156,45 @@ def _print_thread_exception(args):
 
 
 class Child:
-    def __init__(self, process, role, report_path, stack_path):
+    def __init__(self, process, role, report_path):
         self.process = process
         self.role = role
-        self.report_path = report_path
-        self.stack_path = stack_path
+        self.report_path = report_path  # its report once it has exited; its stacks until then
 
     def describe(self):
         return f"{self.role} (pid {self.process.pid})"
 
-    def report(self):
-        """What the child reported (read once it has exited); None if it wrote no report, or
-        died while writing it (``child.write_report``)."""
+    def _contents(self):
         try:
             fd = os.open(self.report_path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
-            return None
+            return b""
         try:
             chunks = []
             while chunk := os.read(fd, 1 << 20):
                 chunks.append(chunk)
         finally:
             os.close(fd)
+        return b"".join(chunks)
+
+    def report(self):
+        """What the child reported (read once it has exited); None if it wrote no report (its
+        file holds no pickle: nothing, or stacks), or died while writing it
+        (``child.write_report``)."""
+        contents = self._contents()
+        if not contents.startswith(REPORT_START):
+            return None
         try:
-            return pickle.loads(b"".join(chunks))
+            return pickle.loads(contents)
         except (EOFError, pickle.UnpicklingError):  # cut short
             return None
 
     def stacks(self):
+        """The stacks the child dumped ("" until it has, or once it has reported instead)."""
         with contextlib.suppress(OSError):
-            with open(self.stack_path, encoding="utf-8", errors="replace") as f:
-                return f.read().strip()
+            contents = self._contents()
+            if not contents.startswith(REPORT_START):
+                return contents.decode("utf-8", errors="replace").strip()
         return ""
 
 
@@ -284,13 +293,12 @@ class Scenario:
         """A child ready to start (the ``index``-th of the scenario's children)."""
         index = len(self._children) if index is None else index
         report_path = os.path.join(self.workdir, f"report{index}")
-        stack_path = os.path.join(self.workdir, f"stack{index}")
         stacks_after = None if child.STACK_SIGNAL else max(self.deadline - STACK_WAIT, 0.1)
         process = self.ctx.Process(
-            target=child.run, args=(actor, args, report_path, stack_path, gate, stacks_after),
+            target=child.run, args=(actor, args, report_path, gate, stacks_after),
             name=role, daemon=daemon,
         )
-        return Child(process, role, report_path, stack_path)
+        return Child(process, role, report_path)
 
     def _started(self, prepared):
         prepared.process.start()
