@@ -17,6 +17,7 @@ and the start methods under which the bug shows (elsewhere the invariant must pa
 """
 
 import functools
+import itertools
 import multiprocessing
 from dataclasses import dataclass
 from multiprocessing import reduction
@@ -117,3 +118,11 @@ def process_of(mixin, namespace):
         return classes[ctx.get_start_method()](*args, **kwargs)
 
     return process
+
+
+def chunks(*iterables, chunksize):
+    """The iterables zipped, in tuples of ``chunksize``: how ``ProcessPoolExecutor.map`` cuts its
+    input (CPython's own helper for it, ``_get_chunks``, is gone in 3.13)."""
+    zipped = zip(*iterables)
+    while chunk := tuple(itertools.islice(zipped, chunksize)):
+        yield chunk

@@ -3,21 +3,17 @@ iterables into empty chunks, takes the first for the end of the input and return
 over no results; the real map() raises ValueError for a chunksize below 1."""
 
 from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import (
-    _chain_from_iterable_of_lists,
-    _get_chunks,
-    _process_chunk,
-)
+from concurrent.futures.process import _chain_from_iterable_of_lists, _process_chunk
 from functools import partial
 
-from tests.mutants.base import mutant, violated
+from tests.mutants.base import chunks, mutant, violated
 
 
 class UncheckedChunksExecutor(ProcessPoolExecutor):
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         # the bug: no check that chunksize >= 1
         results = Executor.map(self, partial(_process_chunk, fn),
-                               _get_chunks(*iterables, chunksize=chunksize), timeout=timeout)
+                               chunks(*iterables, chunksize=chunksize), timeout=timeout)
         return _chain_from_iterable_of_lists(results)
 
 

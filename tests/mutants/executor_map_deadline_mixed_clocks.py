@@ -5,14 +5,10 @@ waits until timeout seconds after the map() call, both times on the monotonic cl
 
 import time
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import (
-    _chain_from_iterable_of_lists,
-    _get_chunks,
-    _process_chunk,
-)
+from concurrent.futures.process import _chain_from_iterable_of_lists, _process_chunk
 from functools import partial
 
-from tests.mutants.base import mutant, violated
+from tests.mutants.base import chunks, mutant, violated
 
 
 def result_or_cancel(future, timeout=None):
@@ -29,7 +25,7 @@ class MixedClocksExecutor(ProcessPoolExecutor):
         if timeout is not None:
             end_time = timeout + time.monotonic()
         fs = [self.submit(partial(_process_chunk, fn), chunk)
-              for chunk in _get_chunks(*iterables, chunksize=chunksize)]
+              for chunk in chunks(*iterables, chunksize=chunksize)]
 
         def result_iterator():
             try:

@@ -6,9 +6,9 @@ the exception (TimeoutError included) and stops."""
 import functools
 import time
 from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import _get_chunks, _process_chunk
+from concurrent.futures.process import _process_chunk
 
-from tests.mutants.base import mutant, violated
+from tests.mutants.base import chunks, mutant, violated
 
 
 class ForgivingExecutor(ProcessPoolExecutor):
@@ -17,7 +17,7 @@ class ForgivingExecutor(ProcessPoolExecutor):
             raise ValueError("chunksize must be >= 1.")
         end = None if timeout is None else time.monotonic() + timeout
         submitted = [self.submit(functools.partial(_process_chunk, fn), chunk)
-                     for chunk in _get_chunks(*iterables, chunksize=chunksize)]
+                     for chunk in chunks(*iterables, chunksize=chunksize)]
 
         def results():
             for future in submitted:
