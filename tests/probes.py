@@ -13,6 +13,12 @@ def acquire(lock):
     lock.acquire()
 
 
+def announce_then_acquire(board, lock):
+    """Say so on the board's slot 0 (the child's orphan watch is armed by then), then block."""
+    board[0] = 1
+    lock.acquire()
+
+
 def returns_the_lock(lock, _plan):
     """An actor that hands back what it may not: a primitive (pickling it outside spawning
     raises)."""

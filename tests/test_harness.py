@@ -4,6 +4,7 @@ import faulthandler
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -249,6 +250,42 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
     assert completed.returncode == 0, completed.stderr
     names, loaded = json.loads(completed.stdout)
     assert names and loaded == names
+
+
+ORPHAN_PROGRAM = """
+import multiprocessing, os, signal, sys
+from conformance.harness.implementation import Target
+from tests import probes
+if __name__ == "__main__":
+    target = Target(multiprocessing, sys.argv[1], deadline=60, provider=sys.argv[2])
+    with target.scenario() as s:
+        board, lock = s.board(1), s.keep(s.sync.Lock())
+        lock.acquire()
+        child = s.start(probes.announce_then_acquire, board, lock, role="blocked acquirer")
+        s.await_slot(board, 0, 1, what="the child to block")
+        print(child.process.pid, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"),
+                    reason="kills a process by signal and lists processes in /proc")
+@pytest.mark.parametrize("provider", ["native", "manager"])
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_a_kit_process_killed_outright_leaves_no_process_behind(method, provider, tmp_path):
+    """A kit process killed outright (SIGKILL: no clean-up of its own) while its child is
+    blocked in a call under test leaves nothing running: the child (fork and forkserver
+    children are killed by the kernel, spawned ones exit from their watch), the fork server,
+    the kept manager server and the resource tracker."""
+    env = {**os.environ, RUN_MARKER: str(tmp_path)}
+    out, err = tmp_path / "out", tmp_path / "err"  # files: what is left may hold them open
+    with out.open("w") as stdout, err.open("w") as stderr:
+        completed = subprocess.run([sys.executable, "-c", ORPHAN_PROGRAM, method, provider],
+                                   cwd=REPO, env=env, stdout=stdout, stderr=stderr, timeout=120)
+    assert completed.returncode == -signal.SIGKILL, err.read_text()
+    assert int(out.read_text()) > 0  # the child had blocked
+    assert wait_for_no_processes_of_run(tmp_path, seconds=10 * liveness.POLL + 5) == []
+    scenario.sweep_stale_workdirs()  # its scratch directories, as the next run would
 
 
 def write_into(path, write):

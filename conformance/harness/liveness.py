@@ -103,6 +103,38 @@ def exit_when_orphaned(status):
     on_parent_death(lambda: os._exit(status))
 
 
+# The parent-death signal of a long-lived helper (``end_with_parent``): ignored by default, so a
+# process it forks, which keeps the handler but not the kernel's watch, loses nothing.
+HELPER_SIGNAL = getattr(signal, "SIGURG", None)
+
+
+def end_with_parent(status, watch_thread=True):
+    """End this long-lived helper of the kit's (its fork server, a kept manager server) with
+    ``os._exit(status)`` once the process that started it has died, so that a kit process
+    killed outright leaves none behind, nor what they serve.  Call it from the main thread.
+
+    On Linux the kernel signals it (``PR_SET_PDEATHSIG``), but also when only the thread that
+    started it ends: the kit may start one from a passing thread, so the handler ends the
+    process only once its parent has changed.  Elsewhere a daemon thread watches, where
+    ``watch_thread`` allows (a fork server forks: a thread there would be in every child's
+    image, and 3.12+ warns of it at each fork)."""
+    me, parent = os.getpid(), os.getppid()
+
+    def on_signal(signum, frame):
+        if os.getpid() == me and os.getppid() != parent:
+            os._exit(status)
+
+    bind_parent_death_signal()
+    if _prctl is not None and HELPER_SIGNAL is not None:
+        signal.signal(HELPER_SIGNAL, on_signal)
+        if _prctl(PR_SET_PDEATHSIG, int(HELPER_SIGNAL)) == 0:
+            if os.getppid() != parent:  # died before the signal was armed
+                os._exit(status)
+            return
+    if watch_thread:
+        on_parent_death(lambda: os._exit(status))
+
+
 def on_parent_death(action):
     """Call ``action()`` from a daemon thread once this process's parent has died.
 

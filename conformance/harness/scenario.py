@@ -7,6 +7,7 @@ the scenario no child, manager process, named semaphore or board file it created
 
 import atexit
 import contextlib
+import importlib
 import os
 import pickle
 import signal
@@ -486,7 +487,7 @@ class KeptServer:
 
     def get(self):
         if self.manager is None:
-            self.manager = self.ctx.Manager()
+            self.manager = started_manager(self.ctx)
         return self.manager
 
     def discard(self):
@@ -495,3 +496,21 @@ class KeptServer:
                 shutdown_manager(self.manager)
             self.manager = None
 
+
+def started_manager(ctx):
+    """What ``ctx.Manager()`` returns, a started ``SyncManager`` of the context's package, its
+    server started to end with this process (``liveness.end_with_parent``): a kit process
+    killed outright leaves no server behind.  A context whose ``Manager`` is not its package's
+    own (a drop-in's, a test double's) gets ``ctx.Manager()`` itself."""
+    package = type(ctx).__module__.rpartition(".")[0]
+    try:
+        own = importlib.import_module(f"{package}.context").BaseContext.Manager
+        manager_class = importlib.import_module(f"{package}.managers").SyncManager
+        standard = type(ctx).Manager is own and "Manager" not in vars(ctx)
+    except (ImportError, AttributeError, TypeError):
+        standard = False
+    if not standard:
+        return ctx.Manager()
+    manager = manager_class(ctx=ctx.get_context())
+    manager.start(liveness.end_with_parent, (child.ORPHAN_EXIT,))
+    return manager
