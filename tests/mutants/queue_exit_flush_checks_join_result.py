@@ -4,6 +4,7 @@ Thread.join() always returns None, so every exit that waited for a feeder is tak
 flush and ends with exit code 1 — after the items were flushed.  The real exit joins the feeder
 and exits with code 0 (a bounded join must check ``thread.is_alive()`` afterwards)."""
 
+import os
 import weakref
 from multiprocessing import queues
 from multiprocessing.util import Finalize
@@ -25,7 +26,10 @@ class BoundedFlushQueue(queues.Queue):
     def _finalize_join(twr):
         thread = twr()
         if thread is not None and not thread.join(FLUSH_TIMEOUT):  # the bug: always None
-            raise SystemExit("the queue's feeder thread did not flush its items in time")
+            # Ends the process with code 1 (from 3.13 the exit-time finalizers run from atexit,
+            # which would only print a SystemExit raised here).
+            os.write(2, b"the queue's feeder thread did not flush its items in time\n")
+            os._exit(1)
 
 
 def queue(ctx, maxsize=0):

@@ -12,6 +12,9 @@ from multiprocessing.managers import AutoProxy, BaseProxy, DictProxy, RemoteErro
 
 from tests.mutants.base import mutant, violated
 
+# The refusal the protocol sends (``connection.FAILURE``; ``_FAILURE`` from 3.12 on).
+FAILURE = getattr(connection, "FAILURE", None) or connection._FAILURE
+
 
 class SilentOnFailure:
     """The server's end of a connection: once it has refused the client, it sends nothing."""
@@ -21,7 +24,7 @@ class SilentOnFailure:
         self._refused = False
 
     def send_bytes(self, buf, *args):
-        if buf == connection.FAILURE:
+        if buf == FAILURE:
             self._refused = True
         if not self._refused:
             self._conn.send_bytes(buf, *args)
