@@ -13,6 +13,15 @@ def acquire(lock):
     lock.acquire()
 
 
+def returns_leaving_a_thread_blocked(lock):
+    """Return (the child reports) leaving a non-daemon thread blocked on ``lock``: the child's
+    exit then waits for it."""
+    import threading
+
+    threading.Thread(target=lock.acquire, name="blocked at exit").start()
+    return "returned"
+
+
 def announce_then_acquire(board, lock):
     """Say so on the board's slot 0 (the child's orphan watch is armed by then), then block."""
     board[0] = 1

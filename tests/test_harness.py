@@ -57,6 +57,20 @@ def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="stacks on demand need signals")
+def test_a_child_stuck_in_its_exit_after_reporting_is_named_with_its_stacks():
+    target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=1)
+    with pytest.raises(Stuck) as stuck:
+        with target.scenario() as s:
+            lock = s.keep(target.ctx.Lock())
+            lock.acquire()
+            leaver = s.start(probes.returns_leaving_a_thread_blocked, lock, role="leaver")
+            s.join([leaver], stuck_in="its exit")
+    message = str(stuck.value)
+    assert "1 of 1 processes still in its exit after 1 s" in message
+    assert "in _shutdown" in message  # its stacks, dumped after its report: joining the thread
+
+
 def test_a_kept_server_serves_every_scenario_until_one_that_used_it_fails():
     """Scenarios of one target share its kept manager; a scenario that used it and raised
     discards it (shut down), and the next one gets a new server; ``manager()`` is never it."""
@@ -312,7 +326,8 @@ def test_a_report_cut_short_reads_as_no_report(tmp_path):
 
 def test_a_childs_one_file_holds_its_stacks_until_its_report_replaces_them(tmp_path):
     """Stacks dumped into a child's file read as its stacks and as no report; a report
-    written after them replaces them, and a dump after the report leaves the report whole."""
+    written after them replaces them, and stacks dumped after the report (a child stuck in its
+    exit) read as its stacks and leave the report whole."""
     path = tmp_path / "report"
     reader = scenario.Child(None, "child", str(path))
     assert (reader.report(), reader.stacks()) == (None, "")
@@ -329,4 +344,6 @@ def test_a_childs_one_file_holds_its_stacks_until_its_report_replaces_them(tmp_p
 
     write_into(path, report_then_dump)
     assert reader.report() == report
-    assert reader.stacks() == ""
+    stacks = reader.stacks()  # those of a child stuck in its exit, after its report
+    assert stacks.count("test_a_childs_one_file_holds_its_stacks") == 1
+    assert stacks.startswith(("Thread 0x", "Current thread 0x"))

@@ -13,8 +13,9 @@ not do its part (the parent reports an error).
 Stacks for a deadline failure go to the same file while the child runs: on POSIX, SIGUSR1
 makes the child dump every thread's stack; where there are no signals (Windows) the child dumps
 them itself once ``stacks_after`` seconds have passed, just before the parent gives up on it.  A
-report replaces them (a pickle, whose first byte no stack dump begins with): one file a child, not
-two, which saves a fork child a tenth of its start-up's bookkeeping.
+report replaces them (a pickle, whose first byte no stack dump begins with), and stacks dumped
+later (a child stuck in its exit) follow it: one file a child, not two, which saves a fork child a
+tenth of its start-up's bookkeeping.
 """
 
 import contextlib
@@ -56,25 +57,24 @@ WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 
 def run(actor, args, report_path, gate=None, stacks_after=None):
     liveness.exit_when_orphaned(ORPHAN_EXIT)
+    # Left open to the end: stacks asked for while the child is stuck in its exit (joining a
+    # thread, flushing a queue) follow the report; the process's exit closes it.
     evidence = os.open(report_path, WRITE_FLAGS, 0o644)
+    if STACK_SIGNAL is not None:
+        faulthandler.register(STACK_SIGNAL, file=evidence, all_threads=True)
+    elif stacks_after:
+        faulthandler.dump_traceback_later(stacks_after, file=evidence)
     try:
-        if STACK_SIGNAL is not None:
-            faulthandler.register(STACK_SIGNAL, file=evidence, all_threads=True)
-        elif stacks_after:
-            faulthandler.dump_traceback_later(stacks_after, file=evidence)
-        try:
-            if gate is not None:
-                wait_at_gate(*gate)
-            report = {"returned": actor(*args)}
-        except CallRaised as raised:
-            report = {"call_raised": described(raised.__cause__, what=raised.what)}
-        except BaseException as exc:  # the parent judges every exception, SystemExit included
-            report = {"raised": described(exc)}
-        if STACK_SIGNAL is None and stacks_after:
-            faulthandler.cancel_dump_traceback_later()
-        write_report(evidence, report)
-    finally:
-        os.close(evidence)
+        if gate is not None:
+            wait_at_gate(*gate)
+        report = {"returned": actor(*args)}
+    except CallRaised as raised:
+        report = {"call_raised": described(raised.__cause__, what=raised.what)}
+    except BaseException as exc:  # the parent judges every exception, SystemExit included
+        report = {"raised": described(exc)}
+    if STACK_SIGNAL is None and stacks_after:
+        faulthandler.cancel_dump_traceback_later()
+    write_report(evidence, report)
 
 
 def described(exc, **more):

@@ -8,6 +8,7 @@ the scenario no child, manager process, named semaphore or board file it created
 import atexit
 import contextlib
 import importlib
+import io
 import os
 import pickle
 import signal
@@ -178,24 +179,28 @@ class Child:
             os.close(fd)
         return b"".join(chunks)
 
-    def report(self):
-        """What the child reported (read once it has exited); None if it wrote no report (its
-        file holds no pickle: nothing, or stacks), or died while writing it
-        (``child.write_report``)."""
+    def _read(self):
+        """(the report or None, the stacks dumped): a report comes first where there is one,
+        stacks dumped after it (a child stuck in its exit, after reporting) follow it."""
         contents = self._contents()
         if not contents.startswith(REPORT_START):
-            return None
+            return None, contents
+        buffer = io.BytesIO(contents)
         try:
-            return pickle.loads(contents)
-        except (EOFError, pickle.UnpicklingError):  # cut short
-            return None
+            report = pickle.load(buffer)
+        except Exception:  # cut short (PyPy's pickle raises IndexError, struct.error too)
+            return None, b""
+        return report, contents[buffer.tell():]
+
+    def report(self):
+        """What the child reported (read once it has exited); None if it wrote no report (its
+        file holds none: nothing, or stacks), or died while writing it (``child.write_report``)."""
+        return self._read()[0]
 
     def stacks(self):
-        """The stacks the child dumped ("" until it has, or once it has reported instead)."""
+        """The stacks the child dumped ("" until it has)."""
         with contextlib.suppress(OSError):
-            contents = self._contents()
-            if not contents.startswith(REPORT_START):
-                return contents.decode("utf-8", errors="replace").strip()
+            return self._read()[1].decode("utf-8", errors="replace").strip()
         return ""
 
 
@@ -441,8 +446,14 @@ def collect_stacks(children):
     for started in children if child.STACK_SIGNAL is not None else ():
         with contextlib.suppress(OSError):
             os.kill(started.process.pid, child.STACK_SIGNAL)
+    # Until every child has written some and none writes more (PyPy writes a dump in pieces).
     end = time.monotonic() + STACK_WAIT
-    while time.monotonic() < end and not all(c.stacks() for c in children):
+    before = None
+    while time.monotonic() < end:
+        stacks = [c.stacks() for c in children]
+        if all(stacks) and stacks == before:
+            return stacks
+        before = stacks
         time.sleep(0.05)
     return [c.stacks() for c in children]
 
