@@ -25,7 +25,8 @@ from hypothesis import example
 from conformance.actors import managers as actors
 from conformance.harness import servers
 from conformance.harness.bookkeeping import contents
-from conformance.harness.scenario import KILL_WAIT, kill, shutdown_manager
+from conformance.harness.scenario import (KILL_WAIT, kill, shutdown_manager,
+                                          start_ending_with_this_process)
 from conformance.invariants import invariant
 from conformance.judge import OutcomeTable, Violation, expect_raises, judged
 from conformance.judge.blocking import expect_returns_within
@@ -135,13 +136,16 @@ def held(server):
 def started_server(target, authkey, *start_args):
     """A started server of the shared typeids on the loopback, with the processes its start()
     added; shut down (and killed if need be) on exit.  ``start_args``: the initializer and its
-    arguments."""
+    arguments; without them, one that ends the server with this process."""
     managers = target.submodule("managers")
     before = set(target.ctx.active_children())
     server = actors.server_class(managers.__name__)(address=(LOOPBACK, 0), authkey=authkey,
                                                     ctx=target.ctx)
     try:
-        server.start(*start_args)
+        if start_args:
+            server.start(*start_args)
+        else:
+            start_ending_with_this_process(server)
         yield server, servers.started_since(target.ctx, before)
     finally:
         shutdown_manager(server)

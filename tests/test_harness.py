@@ -1,5 +1,6 @@
 """The harness keeps its promises: light children, bounded waits, clear stuck reports, no leaks."""
 
+import contextlib
 import faulthandler
 import json
 import multiprocessing
@@ -266,6 +267,17 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
     assert names and loaded == names
 
 
+def left_behind(tmp_path):
+    """What of a killed kit process's run still runs once its watches had time to act (its
+    children look every ``liveness.POLL`` seconds where the kernel does not watch): killed, so
+    that a failure leaves nothing either."""
+    left = wait_for_no_processes_of_run(tmp_path, seconds=10 * liveness.POLL + 5)
+    for pid in processes_of_run(tmp_path):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+    return left
+
+
 ORPHAN_PROGRAM = """
 import multiprocessing, os, signal, sys
 from conformance.harness.implementation import Target
@@ -298,8 +310,35 @@ def test_a_kit_process_killed_outright_leaves_no_process_behind(method, provider
                                    cwd=REPO, env=env, stdout=stdout, stderr=stderr, timeout=120)
     assert completed.returncode == -signal.SIGKILL, err.read_text()
     assert int(out.read_text()) > 0  # the child had blocked
-    assert wait_for_no_processes_of_run(tmp_path, seconds=10 * liveness.POLL + 5) == []
-    scenario.sweep_stale_workdirs()  # its scratch directories, as the next run would
+    assert left_behind(tmp_path) == []
+    scenario.sweep_stale_workdirs()
+
+
+REMOTE_SERVER_PROGRAM = """
+import multiprocessing, os, signal, sys
+from conformance.harness.implementation import Target
+from conformance.test_remote_manager import started_server
+if __name__ == "__main__":
+    target = Target(multiprocessing, sys.argv[1], deadline=60)
+    with started_server(target, os.urandom(16)) as (server, started):
+        print(started[0].pid, flush=True)
+        os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"),
+                    reason="kills a process by signal and lists processes in /proc")
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_a_remote_managers_server_ends_with_a_kit_process_killed_outright(method, tmp_path):
+    env = {**os.environ, RUN_MARKER: str(tmp_path)}
+    out, err = tmp_path / "out", tmp_path / "err"  # files: what is left may hold them open
+    with out.open("w") as stdout, err.open("w") as stderr:
+        completed = subprocess.run([sys.executable, "-c", REMOTE_SERVER_PROGRAM, method],
+                                   cwd=REPO, env=env, stdout=stdout, stderr=stderr, timeout=120)
+    assert completed.returncode == -signal.SIGKILL, err.read_text()
+    assert int(out.read_text()) > 0  # the server had started
+    assert left_behind(tmp_path) == []
+    scenario.sweep_stale_workdirs()
 
 
 def write_into(path, write):

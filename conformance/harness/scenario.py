@@ -523,5 +523,11 @@ def started_manager(ctx):
     if not standard:
         return ctx.Manager()
     manager = manager_class(ctx=ctx.get_context())
-    manager.start(liveness.end_with_parent, (child.ORPHAN_EXIT,))
+    start_ending_with_this_process(manager)
     return manager
+
+
+def start_ending_with_this_process(manager):
+    """``manager.start()``, with an initializer that ends its server once this process has died
+    (``liveness.end_with_parent``): for a server whose start the invariant does not judge."""
+    manager.start(liveness.end_with_parent, (child.ORPHAN_EXIT,))
