@@ -47,3 +47,10 @@ def raises(_plan):
 def loaded_modules(names, _plan):
     """Which of ``names`` this process had imported when its actor ran."""
     return [name for name in names if name in sys.modules]
+
+
+def inherited_gates(_plan):
+    """The gates whose pipes this process has from its parent (``child.INHERITED_GATES``)."""
+    from conformance.harness import child
+
+    return sorted(child.INHERITED_GATES)

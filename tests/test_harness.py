@@ -13,7 +13,7 @@ import types
 
 import pytest
 
-from conformance.harness import liveness, scenario
+from conformance.harness import child, liveness, scenario
 from conformance.harness.child import Opaque, write_report
 from conformance.harness.implementation import Target, implementation_modules
 from conformance.judge import Stuck
@@ -70,6 +70,18 @@ def test_a_child_stuck_in_its_exit_after_reporting_is_named_with_its_stacks():
     message = str(stuck.value)
     assert "1 of 1 processes still in its exit after 1 s" in message
     assert "in _shutdown" in message  # its stacks, dumped after its report: joining the thread
+
+
+@pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
+def test_only_a_forked_party_uses_the_parents_ends_of_the_gates_pipes(method):
+    """A fork child finds its gate's pipes among those its parent lists (it has the parent's
+    ends); a spawned or forkserver child, which has not, finds none and opens them by name."""
+    target = Target(multiprocessing, method, deadline=30)
+    with target.scenario() as s:
+        (listed,) = s.run(probes.inherited_gates, [None], role="party", stuck_in="the gate")
+        path = os.path.join(s.workdir, "gate0")  # the scenario's first gate
+    assert listed == ([path] if method == "fork" and hasattr(os, "mkfifo") else [])
+    assert path not in child.INHERITED_GATES  # closed with the scenario
 
 
 def test_a_kept_server_serves_every_scenario_until_one_that_used_it_fails():

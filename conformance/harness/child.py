@@ -31,6 +31,10 @@ from conformance.harness import liveness
 STACK_SIGNAL = getattr(signal, "SIGUSR1", None)
 ORPHAN_EXIT = 3  # exit status of a child whose parent died without cleaning up
 GO = 0  # gate board: slot GO opens the gate, slot 1 + i says party i waits at it
+# A gate's path -> the parent's ends of its pipes (read end of the opening one, write end of the
+# arrivals one), filled in by the parent (``gate.Gate``): a child forked from it has them, and
+# the ends themselves; in any other process this is empty, and a party opens the pipes by name.
+INHERITED_GATES = {}
 
 
 class CallRaised(Exception):
@@ -89,16 +93,18 @@ def wait_at_gate(board, pipes, index, deadline):
     """Say that this child, party ``index``, waits at the start gate, and wait until it opens
     (``conformance.harness.gate``; ``pipes`` is where its named pipes are, or None)."""
     end = time.monotonic() + deadline
-    opened = open_pipe(pipes, ".go", os.O_RDONLY)
+    inherited = INHERITED_GATES.get(pipes)
+    opened = inherited[0] if inherited else open_pipe(pipes, ".go", os.O_RDONLY)
     try:
         board[1 + index] = 1
-        arrived = open_pipe(pipes, ".in", os.O_WRONLY)
+        arrived = inherited[1] if inherited else open_pipe(pipes, ".in", os.O_WRONLY)
         if arrived is not None:
             try:
                 os.write(arrived, b"\0")
             except OSError:
                 pass  # the parent polls the board too
-            os.close(arrived)
+            if not inherited:
+                os.close(arrived)
         if board[GO] >= 1:
             return
         if opened is not None:
@@ -108,7 +114,7 @@ def wait_at_gate(board, pipes, index, deadline):
         if not board.wait_until(GO, 1, max(0.0, end - time.monotonic())):
             raise RuntimeError("the start gate never opened")
     finally:
-        if opened is not None:
+        if opened is not None and not inherited:
             os.close(opened)
 
 
