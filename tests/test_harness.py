@@ -41,15 +41,21 @@ def test_spawned_child_imports_neither_pytest_nor_hypothesis(method, runner_main
     assert loaded == []
 
 
-def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
+def stuck_on_a_held_lock(actor, role, stuck_in):
+    """The Stuck message of a scenario (deadline 1 s) joining a child that runs ``actor(lock)``
+    while the parent holds the lock, and the child."""
     target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=1)
     with pytest.raises(Stuck) as stuck:
         with target.scenario() as s:
             lock = s.keep(target.ctx.Lock())
             lock.acquire()
-            blocked = s.start(probes.acquire, lock, role="blocked acquirer")
-            s.join([blocked], stuck_in="Lock.acquire")
-    message = str(stuck.value)
+            started = s.start(actor, lock, role=role)
+            s.join([started], stuck_in=stuck_in)
+    return str(stuck.value), started
+
+
+def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
+    message, blocked = stuck_on_a_held_lock(probes.acquire, "blocked acquirer", "Lock.acquire")
     assert "1 of 1 processes still in Lock.acquire after 1 s" in message
     assert "blocked acquirer" in message
     if sys.platform != "win32":
@@ -60,14 +66,8 @@ def test_deadlock_fails_naming_what_was_stuck_and_kills_the_child():
 
 @pytest.mark.skipif(sys.platform == "win32", reason="stacks on demand need signals")
 def test_a_child_stuck_in_its_exit_after_reporting_is_named_with_its_stacks():
-    target = Target(multiprocessing, multiprocessing.get_all_start_methods()[0], deadline=1)
-    with pytest.raises(Stuck) as stuck:
-        with target.scenario() as s:
-            lock = s.keep(target.ctx.Lock())
-            lock.acquire()
-            leaver = s.start(probes.returns_leaving_a_thread_blocked, lock, role="leaver")
-            s.join([leaver], stuck_in="its exit")
-    message = str(stuck.value)
+    message, _ = stuck_on_a_held_lock(probes.returns_leaving_a_thread_blocked, "leaver",
+                                      "its exit")
     assert "1 of 1 processes still in its exit after 1 s" in message
     assert "in _shutdown" in message  # its stacks, dumped after its report: joining the thread
 
@@ -279,6 +279,23 @@ def test_forkserver_children_start_with_the_implementations_modules_imported():
     assert names and loaded == names
 
 
+KILLS_BY_SIGNAL = pytest.mark.skipif(
+    not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"),
+    reason="kills a process by signal and lists processes in /proc")
+
+
+def killed_outright(tmp_path, program, *args):
+    """Run ``program`` (which kills itself with SIGKILL once it has printed a pid) in a process
+    whose environment carries the run's marker; return the pid it printed."""
+    env = {**os.environ, RUN_MARKER: str(tmp_path)}
+    out, err = tmp_path / "out", tmp_path / "err"  # files: what is left may hold them open
+    with out.open("w") as stdout, err.open("w") as stderr:
+        completed = subprocess.run([sys.executable, "-c", program, *args], cwd=REPO, env=env,
+                                   stdout=stdout, stderr=stderr, timeout=120)
+    assert completed.returncode == -signal.SIGKILL, err.read_text()
+    return int(out.read_text())
+
+
 def left_behind(tmp_path):
     """What of a killed kit process's run still runs once its watches had time to act (its
     children look every ``liveness.POLL`` seconds where the kernel does not watch): killed, so
@@ -306,8 +323,7 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"),
-                    reason="kills a process by signal and lists processes in /proc")
+@KILLS_BY_SIGNAL
 @pytest.mark.parametrize("provider", ["native", "manager"])
 @pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
 def test_a_kit_process_killed_outright_leaves_no_process_behind(method, provider, tmp_path):
@@ -315,13 +331,7 @@ def test_a_kit_process_killed_outright_leaves_no_process_behind(method, provider
     blocked in a call under test leaves nothing running: the child (fork and forkserver
     children are killed by the kernel, spawned ones exit from their watch), the fork server,
     the kept manager server and the resource tracker."""
-    env = {**os.environ, RUN_MARKER: str(tmp_path)}
-    out, err = tmp_path / "out", tmp_path / "err"  # files: what is left may hold them open
-    with out.open("w") as stdout, err.open("w") as stderr:
-        completed = subprocess.run([sys.executable, "-c", ORPHAN_PROGRAM, method, provider],
-                                   cwd=REPO, env=env, stdout=stdout, stderr=stderr, timeout=120)
-    assert completed.returncode == -signal.SIGKILL, err.read_text()
-    assert int(out.read_text()) > 0  # the child had blocked
+    assert killed_outright(tmp_path, ORPHAN_PROGRAM, method, provider) > 0  # it had blocked
     assert left_behind(tmp_path) == []
     scenario.sweep_stale_workdirs()
 
@@ -338,17 +348,12 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.skipif(not os.path.isdir("/proc") or not hasattr(signal, "SIGKILL"),
-                    reason="kills a process by signal and lists processes in /proc")
+@KILLS_BY_SIGNAL
 @pytest.mark.parametrize("method", multiprocessing.get_all_start_methods())
 def test_a_remote_managers_server_ends_with_a_kit_process_killed_outright(method, tmp_path):
-    env = {**os.environ, RUN_MARKER: str(tmp_path)}
-    out, err = tmp_path / "out", tmp_path / "err"  # files: what is left may hold them open
-    with out.open("w") as stdout, err.open("w") as stderr:
-        completed = subprocess.run([sys.executable, "-c", REMOTE_SERVER_PROGRAM, method],
-                                   cwd=REPO, env=env, stdout=stdout, stderr=stderr, timeout=120)
-    assert completed.returncode == -signal.SIGKILL, err.read_text()
-    assert int(out.read_text()) > 0  # the server had started
+    """The server of a remote manager an invariant started ends with a kit process killed
+    outright, and nothing else of the run is left either."""
+    assert killed_outright(tmp_path, REMOTE_SERVER_PROGRAM, method) > 0  # it had started
     assert left_behind(tmp_path) == []
     scenario.sweep_stale_workdirs()
 
